@@ -1,0 +1,103 @@
+// KioskApi: the one typed contract between the renderer and either host, generated from one channel map.
+import { z } from 'zod';
+import type { Manifest } from './manifest';
+import type { Result } from './result';
+import type { Settings } from './settings';
+
+export const HOST_KINDS = ['electron', 'web'] as const;
+export type HostKind = (typeof HOST_KINDS)[number];
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly host: HostKind;
+}
+
+/** What the renderer needs to show a pack: its manifest and where its files are served from. */
+export interface ActivePack {
+  readonly manifest: Manifest;
+  /** URL prefix under which the pack's files are served, ending in `/` (`app://pack/` or `/pack/`). */
+  readonly baseUrl: string;
+  /** True for the tiny manifest compiled into the app, used until a real pack is active. */
+  readonly builtIn: boolean;
+}
+
+/**
+ * Request channels. Each names its argument schema (a tuple, parsed in the host before the core sees
+ * it) and, as a phantom type, its result. The name is `domain:verb`; `path` places it on `KioskApi`.
+ */
+export const requestChannels = {
+  'app:info': { path: ['app', 'info'], args: z.tuple([]), result: {} as AppInfo },
+  'packs:active': { path: ['packs', 'active'], args: z.tuple([]), result: {} as ActivePack },
+  'settings:all': { path: ['settings', 'all'], args: z.tuple([]), result: {} as Settings },
+} as const;
+
+/** Push events from host to renderer, exposed as `on…(callback) → unsubscribe`. */
+export const eventChannels = {
+  'packs:changed': { path: ['packs', 'onPackChanged'], payload: {} as ActivePack },
+  'settings:changed': { path: ['settings', 'onSettingsChanged'], payload: {} as Settings },
+} as const;
+
+export type RequestChannel = keyof typeof requestChannels;
+export type EventChannel = keyof typeof eventChannels;
+export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['args']>;
+export type RequestResult<C extends RequestChannel> = (typeof requestChannels)[C]['result'];
+export type EventPayload<E extends EventChannel> = (typeof eventChannels)[E]['payload'];
+
+export const REQUEST_CHANNELS = Object.keys(requestChannels) as RequestChannel[];
+export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
+
+export function isRequestChannel(name: string): name is RequestChannel {
+  return Object.hasOwn(requestChannels, name);
+}
+
+export function isEventChannel(name: string): name is EventChannel {
+  return Object.hasOwn(eventChannels, name);
+}
+
+export type Unsubscribe = () => void;
+
+/** The contract the renderer sees as `window.kiosk` (Electron) or the web client (web host). */
+export interface KioskApi {
+  readonly app: {
+    info(): Promise<Result<AppInfo>>;
+  };
+  readonly packs: {
+    active(): Promise<Result<ActivePack>>;
+    onPackChanged(callback: (pack: ActivePack) => void): Unsubscribe;
+  };
+  readonly settings: {
+    all(): Promise<Result<Settings>>;
+    onSettingsChanged(callback: (settings: Settings) => void): Unsubscribe;
+  };
+}
+
+/** How a host transport sends one request; it must resolve to a Result, never reject. */
+export type Invoke = (channel: RequestChannel, args: readonly unknown[]) => Promise<Result<unknown>>;
+/** How a host transport subscribes to one event channel. */
+export type Subscribe = (channel: EventChannel, listener: (payload: unknown) => void) => Unsubscribe;
+
+/**
+ * Builds a `KioskApi` from a transport. The preload and the web client both call this, so the two
+ * cannot drift: adding a channel to the maps above adds it to both.
+ */
+export function buildKioskApi(invoke: Invoke, subscribe: Subscribe): KioskApi {
+  const api: Record<string, Record<string, unknown>> = {};
+  const place = (path: readonly [string, string], member: unknown): void => {
+    const [domain, name] = path;
+    api[domain] ??= {};
+    api[domain][name] = member;
+  };
+  for (const channel of REQUEST_CHANNELS) {
+    place(requestChannels[channel].path, (...args: unknown[]) => invoke(channel, args));
+  }
+  for (const channel of EVENT_CHANNELS) {
+    place(eventChannels[channel].path, (listener: (payload: unknown) => void) => {
+      if (typeof listener !== 'function') throw new TypeError(`${channel}: the listener must be a function`);
+      return subscribe(channel, listener);
+    });
+  }
+  // The maps above are the single source of every member; the cast records that they match KioskApi,
+  // which the contract unit test checks member by member.
+  return api as unknown as KioskApi;
+}

@@ -1,0 +1,54 @@
+// The channel maps generate exactly the KioskApi surface, and calls reach the transport unchanged.
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { buildKioskApi, EVENT_CHANNELS, REQUEST_CHANNELS } from '../../../electron/shared/api';
+import type { KioskApi } from '../../../electron/shared/api';
+import { ok } from '../../../electron/shared/result';
+
+function membersOf(api: KioskApi): string[] {
+  return Object.entries(api).flatMap(([domain, members]) => Object.keys(members as object).map((name) => `${domain}.${name}`)).sort();
+}
+
+describe('buildKioskApi', () => {
+  it('exposes one function per channel and nothing else', () => {
+    const api = buildKioskApi(async () => ok(null), () => () => {});
+    expect(membersOf(api)).toEqual(['app.info', 'packs.active', 'packs.onPackChanged', 'settings.all', 'settings.onSettingsChanged']);
+    expect(REQUEST_CHANNELS.length + EVENT_CHANNELS.length).toBe(membersOf(api).length);
+    for (const member of Object.values(api).flatMap((domain) => Object.values(domain as object))) expect(typeof member).toBe('function');
+    expectTypeOf(api.app.info).returns.resolves.toEqualTypeOf<Awaited<ReturnType<KioskApi['app']['info']>>>();
+  });
+
+  it('sends each request on its own channel with the caller’s arguments', async () => {
+    const invoke = vi.fn(async (channel: string) => ok({ channel }));
+    const api = buildKioskApi(invoke, () => () => {});
+    await expect(api.app.info()).resolves.toEqual({ ok: true, value: { channel: 'app:info' } });
+    await api.packs.active();
+    await api.settings.all();
+    expect(invoke.mock.calls).toEqual([
+      ['app:info', []],
+      ['packs:active', []],
+      ['settings:all', []],
+    ]);
+  });
+
+  it('subscribes events by channel and hands back a working unsubscribe', () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const api = buildKioskApi(
+      async () => ok(null),
+      (channel, listener) => {
+        listeners.set(channel, listener);
+        return () => listeners.delete(channel);
+      },
+    );
+    const seen: unknown[] = [];
+    const stop = api.packs.onPackChanged((pack) => seen.push(pack));
+    listeners.get('packs:changed')?.('pack-b');
+    expect(seen).toEqual(['pack-b']);
+    stop();
+    expect(listeners.has('packs:changed')).toBe(false);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    const api = buildKioskApi(async () => ok(null), () => () => {});
+    expect(() => api.settings.onSettingsChanged('nope' as unknown as () => void)).toThrow(/listener must be a function/);
+  });
+});
