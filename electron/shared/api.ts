@@ -1,5 +1,4 @@
 // KioskApi: the one typed contract between the renderer and either host, generated from one channel map.
-import { z } from 'zod';
 import type { Manifest } from './manifest';
 import type { Result } from './result';
 import type { Settings } from './settings';
@@ -23,13 +22,14 @@ export interface ActivePack {
 }
 
 /**
- * Request channels. Each names its argument schema (a tuple, parsed in the host before the core sees
- * it) and, as a phantom type, its result. The name is `domain:verb`; `path` places it on `KioskApi`.
+ * Request channels. The name is `domain:verb`; `path` places it on `KioskApi`; `result` is a phantom
+ * type. Argument schemas live in `api-requests.ts`, which must name every channel here (the type
+ * checker enforces it), so this file stays free of zod and the sandboxed preload stays small.
  */
 export const requestChannels = {
-  'app:info': { path: ['app', 'info'], args: z.tuple([]), result: {} as AppInfo },
-  'packs:active': { path: ['packs', 'active'], args: z.tuple([]), result: {} as ActivePack },
-  'settings:all': { path: ['settings', 'all'], args: z.tuple([]), result: {} as Settings },
+  'app:info': { path: ['app', 'info'], result: {} as AppInfo },
+  'packs:active': { path: ['packs', 'active'], result: {} as ActivePack },
+  'settings:all': { path: ['settings', 'all'], result: {} as Settings },
 } as const;
 
 /** Push events from host to renderer, exposed as `on…(callback) → unsubscribe`. */
@@ -40,7 +40,6 @@ export const eventChannels = {
 
 export type RequestChannel = keyof typeof requestChannels;
 export type EventChannel = keyof typeof eventChannels;
-export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['args']>;
 export type RequestResult<C extends RequestChannel> = (typeof requestChannels)[C]['result'];
 export type EventPayload<E extends EventChannel> = (typeof eventChannels)[E]['payload'];
 

@@ -26,7 +26,7 @@ export const exhibitSchema = z.object({
   zone: idSchema,
   title: localizedTextSchema,
   position: floorPointSchema,
-  /** Direction the exhibit faces, degrees clockwise from +z. */
+  /** Direction the exhibit's front faces, in degrees: 0 faces +z (towards the entrance), 90 faces +x. */
   facing: z.number().finite(),
 });
 

@@ -1,6 +1,6 @@
 // Page object for the kiosk in Chromium: waits on the app's own diagnostics, never on sleeps.
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 export interface Diagnostics {
   ready: boolean;
@@ -61,6 +61,33 @@ export class KioskPage {
   async waitForHallReady(): Promise<Diagnostics> {
     await expect.poll(async () => (await this.diagnostics()).ready, { message: 'the hall never drew its first frame' }).toBe(true);
     return this.diagnostics();
+  }
+
+  /**
+   * Counts coarse colours (4 bits per channel) in a screenshot of the middle of `locator` (clear of the
+   * overlay bars), decoded by the page itself. A screenshot sees what the visitor sees, whatever the
+   * WebGL context's buffer settings.
+   */
+  async distinctColours(locator: Locator): Promise<number> {
+    const box = await locator.boundingBox();
+    if (box === null) return 0;
+    const clip = { x: box.x + box.width * 0.1, y: box.y + box.height * 0.2, width: box.width * 0.8, height: box.height * 0.6 };
+    const png = (await this.page.screenshot({ clip })).toString('base64');
+    return this.page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const copy = document.createElement('canvas');
+      copy.width = 96;
+      copy.height = 54;
+      const context = copy.getContext('2d');
+      if (context === null) return 0;
+      context.drawImage(image, 0, 0, copy.width, copy.height);
+      const pixels = context.getImageData(0, 0, copy.width, copy.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < pixels.length; i += 4) colours.add(((pixels[i] ?? 0) >> 4) * 256 + ((pixels[i + 1] ?? 0) >> 4) * 16 + ((pixels[i + 2] ?? 0) >> 4));
+      return colours.size;
+    }, png);
   }
 
   cspViolations(): Promise<string[]> {

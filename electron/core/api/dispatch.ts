@@ -1,6 +1,8 @@
 // Turns an untrusted (channel, args) pair into a validated call of the core, always answering a Result.
-import { isRequestChannel, requestChannels } from '../../shared/api';
-import type { RequestArgs, RequestChannel, RequestResult } from '../../shared/api';
+import { isRequestChannel } from '../../shared/api';
+import { requestArgs } from '../../shared/api-requests';
+import type { RequestArgs } from '../../shared/api-requests';
+import type { RequestChannel, RequestResult } from '../../shared/api';
 import { fail } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import type { Logger } from '../log/logger';
@@ -22,7 +24,7 @@ export function createDispatch(handlers: RequestHandlers, logger: Logger): Dispa
     if (!isRequestChannel(channel)) {
       return fail('API_E_UNKNOWN_CHANNEL', `There is no request channel named "${String(channel).slice(0, 80)}".`);
     }
-    const parsed = requestChannels[channel].args.safeParse(args);
+    const parsed = requestArgs[channel].safeParse(args);
     if (!parsed.success) {
       const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('; ');
       return fail('API_E_BAD_REQUEST', `${channel} was called with bad arguments (${reason}).`);

@@ -1,0 +1,67 @@
+// window.sunriseDiagnostics: a read-only view of renderer health for tests and staff tools.
+import type { HallStats } from './hall/types';
+
+export type DiagnosticsScreen = 'attract' | 'hall';
+
+/** The shape tests read. Every member is a getter; writing to it fails (throws in strict mode). */
+export interface SunriseDiagnostics {
+  /** True once the first hall frame has been drawn; stays true for the rest of the run. */
+  readonly ready: boolean;
+  readonly screen: DiagnosticsScreen;
+  /** Hall frames drawn since the page loaded, across every hall visit; still while nothing moves. */
+  readonly frames: number;
+  /** Draw calls of the last hall frame. */
+  readonly drawCalls: number;
+  /** Triangles of the last hall frame. */
+  readonly triangles: number;
+  /** GPU geometries held by the hall renderer at its last frame. */
+  readonly geometries: number;
+  /** GPU textures held by the hall renderer at its last frame. */
+  readonly textures: number;
+  /** Shader programs held by the hall renderer at its last frame. */
+  readonly programs: number;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// The only writable copy lives here, unexported: the page sees getters, the app calls the reporters below.
+const state: Mutable<SunriseDiagnostics> = {
+  ready: false,
+  screen: 'attract',
+  frames: 0,
+  drawCalls: 0,
+  triangles: 0,
+  geometries: 0,
+  textures: 0,
+  programs: 0,
+};
+
+/** Defines window.sunriseDiagnostics once: non-writable, non-configurable, its object frozen. */
+export function installDiagnostics(target: Window = window): void {
+  if (Object.hasOwn(target, 'sunriseDiagnostics')) return;
+  const view = {} as SunriseDiagnostics;
+  for (const key of Object.keys(state) as (keyof SunriseDiagnostics)[]) {
+    Object.defineProperty(view, key, { get: () => state[key], enumerable: true, configurable: false });
+  }
+  Object.freeze(view);
+  Object.defineProperty(target, 'sunriseDiagnostics', { value: view, writable: false, configurable: false, enumerable: false });
+}
+
+export function reportScreen(screen: DiagnosticsScreen): void {
+  state.screen = screen;
+}
+
+/** Called by the hall canvas once its engine has drawn a frame that shows a hall. */
+export function reportHallReady(): void {
+  state.ready = true;
+}
+
+/** Called by the hall canvas after each drawn frame. */
+export function reportHallFrame(stats: HallStats): void {
+  state.frames += 1;
+  state.drawCalls = stats.drawCalls;
+  state.triangles = stats.triangles;
+  state.geometries = stats.geometries;
+  state.textures = stats.textures;
+  state.programs = stats.programs;
+}
