@@ -1,13 +1,10 @@
 // Playwright: end-to-end tests of the built renderer in Chromium, served by the real web host.
 import { existsSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium, defineConfig } from '@playwright/test';
 import type { Project } from '@playwright/test';
 import { electronAvailability } from './e2e-electron/electron-app';
+import { E2E_DATA_DIR as DATA_DIR, E2E_PORT as PORT, ROOT } from './e2e/e2e-env';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PORT = Number(process.env.SUNRISE_E2E_PORT ?? 4317);
-const DATA_DIR = `${ROOT}test-results/e2e-data`;
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /** Debian's Chromium where installed (CI and these machines), else Playwright's own download. */
