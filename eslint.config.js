@@ -1,13 +1,14 @@
 // ESLint: TypeScript and Svelte rules, plus the `sunrise/layering` rule that enforces architecture.md's import table.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const ROOT = path.dirname(new URL(import.meta.url).pathname);
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
 /** Layers, most specific first; a file belongs to the first whose folder contains it. */
 const LAYERS = [

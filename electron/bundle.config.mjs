@@ -20,7 +20,8 @@ await Promise.all([
     entryPoints: ['electron/cli/index.ts'],
     outfile: 'out/cli/index.js',
     format: 'esm',
-    banner: { js: '#!/usr/bin/env node' },
+    // yauzl and yazl are CommonJS and call require('fs'); an ESM bundle needs a real `require` for that.
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __sunriseCreateRequire } from 'node:module';\nconst require = __sunriseCreateRequire(import.meta.url);" },
   }),
 ]);
 await chmod('out/cli/index.js', 0o755);

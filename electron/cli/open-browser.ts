@@ -2,8 +2,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandIo } from './io';
 
@@ -24,16 +22,17 @@ export function findChromium(): string | undefined {
 }
 
 /**
- * Opens the page with its own throwaway profile (so no extensions, sync or saved state leak in) and
- * the flags a kiosk needs: audio without a gesture, no first-run dialogs, no background network.
+ * Opens the page with a profile of its own inside the kiosk's data folder (so no extensions, sync or
+ * saved state of a person's browser leak in, and nothing piles up in the temp folder) and the flags a
+ * kiosk needs: audio without a gesture, no first-run dialogs, no background network.
  */
-export function openInChromium(url: string, options: { kiosk: boolean; io: CommandIo }): ChildProcess | undefined {
+export function openInChromium(url: string, options: { kiosk: boolean; dataDir: string; io: CommandIo }): ChildProcess | undefined {
   const executable = findChromium();
   if (executable === undefined) {
     options.io.stderr(`No Chromium or Chrome was found; open ${url} in a browser yourself, or set SUNRISE_CHROMIUM to its path.`);
     return undefined;
   }
-  const profile = mkdtempSync(join(tmpdir(), 'sunrise-hall-browser-'));
+  const profile = join(options.dataDir, 'browser-profile');
   const args = [
     `--user-data-dir=${profile}`,
     '--autoplay-policy=no-user-gesture-required',

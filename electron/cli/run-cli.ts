@@ -1,6 +1,7 @@
 // Parses the `sunrise-hall` command line and runs the chosen command; returns the exit code.
 import { EXIT, processIo } from './io';
 import type { CommandIo } from './io';
+import { runPackCommand } from './pack-command';
 import { runServeCommand, SERVE_USAGE } from './serve-command';
 import { runSettingsCommand } from './settings-command';
 import { runStartCommand } from './start-command';
@@ -11,6 +12,7 @@ Commands:
   start [--windowed]             run the kiosk in Electron
   serve [--port P] [--data DIR]  run the kiosk's web host for a browser (${SERVE_USAGE.replace('Usage: ', '')})
   settings get|set|list ...      read or change settings in a data folder
+  pack <verb> ...                build, sign, check and install content packs (sunrise-hall pack --help)
 
 Run a command with --help for its options.`;
 
@@ -23,6 +25,8 @@ export async function runCli(argv: string[], io: CommandIo = processIo): Promise
       return runServeCommand(rest, io);
     case 'settings':
       return runSettingsCommand(rest, io);
+    case 'pack':
+      return runPackCommand(rest, io);
     case undefined:
     case '--help':
     case '-h':

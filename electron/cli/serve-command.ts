@@ -11,7 +11,7 @@ import { EXIT } from './io';
 import type { CommandIo } from './io';
 import { openInChromium } from './open-browser';
 
-export const SERVE_USAGE = 'Usage: sunrise-hall serve [--port 4317] [--data DIR] [--bind 127.0.0.1] [--open] [--kiosk]';
+export const SERVE_USAGE = 'Usage: sunrise-hall serve [--port 4317] [--data DIR] [--open] [--kiosk]';
 
 /** Resolves when the server has stopped (after SIGINT/SIGTERM); the exit code is the value. */
 export async function runServeCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -22,7 +22,6 @@ export async function runServeCommand(argv: string[], io: CommandIo): Promise<nu
       options: {
         port: { type: 'string', default: '4317' },
         data: { type: 'string' },
-        bind: { type: 'string', default: '127.0.0.1' },
         open: { type: 'boolean', default: false },
         kiosk: { type: 'boolean', default: false },
       },
@@ -40,7 +39,7 @@ export async function runServeCommand(argv: string[], io: CommandIo): Promise<nu
   const core = await openKioskCore({ dataDir, host: 'web', appVersion: appVersion(), packBaseUrl: '/pack/' });
   let host;
   try {
-    host = await startWebHost({ core, rendererDir: rendererDir(), port, bindAddress: values.bind });
+    host = await startWebHost({ core, rendererDir: rendererDir(), port });
   } catch (error) {
     await core.close();
     if (error instanceof RendererNotBuiltError) io.stderr(error.message);
@@ -50,7 +49,7 @@ export async function runServeCommand(argv: string[], io: CommandIo): Promise<nu
   }
   io.stdout(`${PRODUCT_NAME} at ${host.url}`);
   io.stdout(`Data folder: ${dataDir}`);
-  const browser = values.open ? openInChromium(host.url, { kiosk: values.kiosk, io }) : undefined;
+  const browser = values.open ? openInChromium(host.url, { kiosk: values.kiosk, dataDir, io }) : undefined;
 
   await new Promise<void>((done) => {
     const stop = (): void => {

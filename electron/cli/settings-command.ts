@@ -1,9 +1,7 @@
 // `sunrise-hall settings get|set|list`: reads or changes a data folder's settings, e.g. from a provisioning script.
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createFileLogger } from '../core/log/logger';
-import type { Logger } from '../core/log/logger';
 import { defaultDataDir } from '../core/paths/default-data-dir';
 import { openSettingsStore } from '../core/settings/settings-store';
 import type { SettingsStore } from '../core/settings/settings-store';
@@ -11,6 +9,7 @@ import { describeError } from '../core/store/fs-error';
 import type { ErrorCode } from '../shared/errors';
 import type { KioskError } from '../shared/result';
 import { SETTINGS_KEYS, isSettingsKey } from '../shared/settings';
+import { cliLogger } from './cli-logger';
 import { EXIT } from './io';
 import type { CommandIo } from './io';
 
@@ -139,17 +138,3 @@ async function isDirectory(path: string): Promise<boolean> {
  * Recovery notes (a corrupt file moved aside) go to the kiosk's own log, where staff look later, and
  * warnings and errors also to the terminal, where the person running the command looks now.
  */
-function cliLogger(dataDir: string, io: CommandIo): Logger {
-  const file = createFileLogger({ dir: join(dataDir, 'logs'), echo: false });
-  return {
-    info: (message, detail) => file.info(message, { ...detail, via: 'cli' }),
-    warn: (message, detail) => {
-      file.warn(message, { ...detail, via: 'cli' });
-      io.stderr(`warning: ${message}`);
-    },
-    error: (message, detail) => {
-      file.error(message, { ...detail, via: 'cli' });
-      io.stderr(`error: ${message}`);
-    },
-  };
-}

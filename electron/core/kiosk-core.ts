@@ -1,16 +1,17 @@
 // Composition root of the core: opens storage and wires request handlers and events for one host.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ActivePack, HostKind } from '../shared/api';
+import type { HostKind } from '../shared/api';
 import { PRODUCT_NAME } from '../shared/product';
-import { ok } from '../shared/result';
+import { fail, ok } from '../shared/result';
 import { createDispatch } from './api/dispatch';
 import type { Dispatch } from './api/dispatch';
 import { createEventHub } from './api/event-hub';
 import type { EventHub } from './api/event-hub';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
-import { BUILTIN_MANIFEST } from './packs/builtin-manifest';
+import { openPackService, PackNotInstalledError } from './packs/pack-service';
+import type { PackService } from './packs/pack-service';
 import { openSettingsStore } from './settings/settings-store';
 import type { SettingsStore } from './settings/settings-store';
 
@@ -23,33 +24,49 @@ export interface KioskCoreOptions {
   readonly packBaseUrl: string;
   /** @default a file logger in `<dataDir>/logs` */
   readonly logger?: Logger;
-  /** Follow settings changed by another process (the CLI). @default true */
-  readonly watchSettings?: boolean;
+  /** Follow settings and pack activations changed by another process (the CLI). @default true */
+  readonly watch?: boolean;
 }
 
 export interface KioskCore {
   readonly dispatch: Dispatch;
   readonly events: EventHub;
   readonly settings: SettingsStore;
+  readonly packs: PackService;
   readonly logger: Logger;
   close(): Promise<void>;
 }
 
 export async function openKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
-  const { dataDir, host, appVersion, packBaseUrl, watchSettings = true } = options;
+  const { dataDir, host, appVersion, packBaseUrl, watch = true } = options;
   await mkdir(dataDir, { recursive: true });
   const logger = options.logger ?? createFileLogger({ dir: join(dataDir, 'logs') });
-  const settings = await openSettingsStore({ dataDir, logger, watch: watchSettings });
+  const settings = await openSettingsStore({ dataDir, logger, watch });
   const events = createEventHub();
   const stopForwardingSettings = settings.onChange((values) => events.emit('settings:changed', values));
 
-  // Until the content-pack issue lands, the built-in manifest is always the active pack.
-  const activePack = (): ActivePack => ({ manifest: BUILTIN_MANIFEST, baseUrl: packBaseUrl, builtIn: true });
+  const packs = await openPackService({ dataDir, logger, settings, events, packBaseUrl, watch });
 
   const dispatch = createDispatch(
     {
       'app:info': () => ok({ name: PRODUCT_NAME, version: appVersion, host }),
-      'packs:active': () => ok(activePack()),
+      'packs:active': () => ok(packs.activePack()),
+      'packs:list': async () => ok(await packs.list()),
+      'packs:import': async (source, { activate }) => ok(await packs.importPack(source, { activate })),
+      'packs:cancel-import': () => ok(packs.cancelImport()),
+      'packs:activate': async (refText) => {
+        const at = refText.lastIndexOf('@');
+        try {
+          return ok(await packs.activate({ id: refText.slice(0, at), version: refText.slice(at + 1) }));
+        } catch (error) {
+          if (error instanceof PackNotInstalledError) return fail('PACK_E_NOT_FOUND', error.message);
+          throw error;
+        }
+      },
+      'packs:rollback': async () => {
+        const pack = await packs.rollback();
+        return pack ? ok(pack) : fail('PACK_E_NOT_FOUND', 'There is no earlier pack installed to go back to.');
+      },
       'settings:all': () => ok(settings.all()),
     },
     logger,
@@ -60,9 +77,11 @@ export async function openKioskCore(options: KioskCoreOptions): Promise<KioskCor
     dispatch,
     events,
     settings,
+    packs,
     logger,
     async close() {
       stopForwardingSettings();
+      packs.close();
       await settings.close();
     },
   };

@@ -63,7 +63,11 @@ export function createApiRoute(dispatch: Dispatch, events: EventHub, token: stri
         sendJson(res, result.ok ? 200 : statusFor(result.error.code), result);
       },
       () => sendJson(res, 413, fail('API_E_BAD_REQUEST', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)),
-    );
+    ).catch(() => {
+      // Dispatch never rejects; this only catches a client that vanished mid-reply.
+      if (!res.headersSent) sendJson(res, 500, fail('API_E_INTERNAL', 'The kiosk could not answer.'));
+      else res.destroy();
+    });
   };
 
   return {

@@ -5,13 +5,8 @@ import { timingSafeEqual } from 'node:crypto';
  * The Host header values this server answers to. A page on another site that rebinds its DNS name
  * to 127.0.0.1 still sends its own name as Host, so answering only our literal address defeats it.
  */
-export function allowedHosts(bindAddress: string, port: number): ReadonlySet<string> {
-  const hosts = new Set([`${bindAddress}:${port}`]);
-  if (bindAddress === '127.0.0.1' || bindAddress === 'localhost') {
-    hosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
-  }
-  if (bindAddress === '::1') hosts.add(`[::1]:${port}`);
-  return hosts;
+export function allowedHosts(bindAddress: '127.0.0.1' | '::1', port: number): ReadonlySet<string> {
+  return new Set(bindAddress === '::1' ? [`[::1]:${port}`, `localhost:${port}`] : [`127.0.0.1:${port}`, `localhost:${port}`]);
 }
 
 export function isAllowedHost(hostHeader: string | undefined, allowed: ReadonlySet<string>): boolean {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { KioskCore } from '../core/kiosk-core';
 import { fail } from '../shared/result';
 import { createApiRoute } from './api-route';
+import { PACK_PREFIX, servePackRoute } from './pack-route';
 import { sendJson, sendText } from './http-replies';
 import { allowedHosts, isAllowedHost, isAllowedOrigin } from './request-guard';
 import { createStaticRoute, TOKEN_MARKER } from './static-route';
@@ -17,8 +18,11 @@ export interface WebHostOptions {
   readonly rendererDir: string;
   /** 0 picks a free port. @default 0 */
   readonly port?: number;
-  /** @default "127.0.0.1" */
-  readonly bindAddress?: string;
+  /**
+   * Loopback only: the page carries the API token, so serving it beyond this machine would hand the
+   * whole API to the network. @default "127.0.0.1"
+   */
+  readonly bindAddress?: '127.0.0.1' | '::1';
 }
 
 export interface WebHost {
@@ -44,7 +48,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendText(res, 421, 'This kiosk only answers requests addressed to its own address.');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    // Only origin-form targets ("/path"): an absolute or malformed target must be a 400, not a crash.
+    const url = parseTarget(req.url, req.headers.host ?? '');
+    if (url === null) {
+      sendText(res, 400, 'Malformed request target.');
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       if (!isAllowedOrigin(req.headers.origin, hosts)) {
         sendJson(res, 403, fail('API_E_FORBIDDEN', 'API calls are accepted only from the kiosk page itself.'));
@@ -53,7 +62,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       api.handle(req, res, url);
       return;
     }
-    serveStatic(req, res, url).catch((error: unknown) => {
+    const route = url.pathname.startsWith(PACK_PREFIX) ? servePackRoute(core.packs, req, res, url) : serveStatic(req, res, url);
+    route.catch((error: unknown) => {
       core.logger.error('static file failed', { path: url.pathname, error: String(error) });
       if (!res.headersSent) sendText(res, 500, 'The kiosk could not read that file.');
       else res.destroy();
@@ -94,5 +104,14 @@ async function assertRendererBuilt(rendererDir: string): Promise<void> {
   }
   if (!(await readFile(index, 'utf8')).includes(TOKEN_MARKER)) {
     throw new RendererNotBuiltError(`${index} lacks the ${TOKEN_MARKER} marker, so pages could not call the API: rebuild with \`npm run build\`.`);
+  }
+}
+
+function parseTarget(target: string | undefined, host: string): URL | null {
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, `http://${host}`);
+  } catch {
+    return null;
   }
 }

@@ -4,7 +4,7 @@ import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import type { KioskCore } from '../core/kiosk-core';
 import { REQUEST_CHANNELS } from '../shared/api';
 import { fail } from '../shared/result';
-import { UI_ORIGIN } from './protocols';
+import { isUiUrl } from '../core/security/app-urls';
 
 /**
  * A request is honoured only when it comes from the kiosk window's top frame showing app://ui; a
@@ -14,11 +14,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): bool
   const frame = event.senderFrame;
   if (frame === null || event.sender !== window.webContents) return false;
   if (frame !== window.webContents.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === UI_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isUiUrl(frame.url);
 }
 
 /** Registers handlers and forwards core events to the window; returns the function that undoes both. */

@@ -1,15 +1,7 @@
 // Kiosk lockdown of a window and its session: no navigation, popups, permissions, downloads or webviews.
 import type { BrowserWindow, Session } from 'electron';
 import type { Logger } from '../core/log/logger';
-import { UI_ORIGIN } from './protocols';
-
-function isOwnPage(url: string): boolean {
-  try {
-    return new URL(url).origin === UI_ORIGIN;
-  } catch {
-    return false;
-  }
-}
+import { isUiUrl } from '../core/security/app-urls';
 
 /** Denies every permission request and check, and logs the request (checklist #5 needs both handlers). */
 export function lockDownSession(session: Session, logger: Logger): void {
@@ -32,7 +24,7 @@ export function lockDownWindow(window: BrowserWindow, logger: Logger): void {
     return { action: 'deny' };
   });
   const refuseNavigation = (event: { preventDefault(): void; url: string }): void => {
-    if (isOwnPage(event.url)) return;
+    if (isUiUrl(event.url)) return;
     logger.warn('navigation refused', { url: event.url });
     event.preventDefault();
   };

@@ -6,6 +6,11 @@ import type { RequestChannel } from './api';
 export const requestArgs = {
   'app:info': z.tuple([]),
   'packs:active': z.tuple([]),
+  'packs:list': z.tuple([]),
+  'packs:import': z.tuple([z.string().min(1).max(4096), z.object({ activate: z.boolean() }).strict()]),
+  'packs:cancel-import': z.tuple([]),
+  'packs:activate': z.tuple([z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}@[0-9A-Za-z.+-]{1,64}$/, 'expected id@version, e.g. chaoyang-expo@1.2.0')]),
+  'packs:rollback': z.tuple([]),
   'settings:all': z.tuple([]),
 } as const satisfies Record<RequestChannel, z.ZodType<readonly unknown[]>>;
 

@@ -1,5 +1,6 @@
 // KioskApi: the one typed contract between the renderer and either host, generated from one channel map.
 import type { Manifest } from './manifest';
+import type { ImportProgress, ImportResult, InstalledPackInfo } from './pack-types';
 import type { Result } from './result';
 import type { Settings } from './settings';
 
@@ -29,12 +30,18 @@ export interface ActivePack {
 export const requestChannels = {
   'app:info': { path: ['app', 'info'], result: {} as AppInfo },
   'packs:active': { path: ['packs', 'active'], result: {} as ActivePack },
+  'packs:list': { path: ['packs', 'list'], result: [] as InstalledPackInfo[] },
+  'packs:import': { path: ['packs', 'import'], result: {} as ImportResult },
+  'packs:cancel-import': { path: ['packs', 'cancelImport'], result: false as boolean },
+  'packs:activate': { path: ['packs', 'activate'], result: {} as ActivePack },
+  'packs:rollback': { path: ['packs', 'rollback'], result: {} as ActivePack },
   'settings:all': { path: ['settings', 'all'], result: {} as Settings },
 } as const;
 
 /** Push events from host to renderer, exposed as `on…(callback) → unsubscribe`. */
 export const eventChannels = {
   'packs:changed': { path: ['packs', 'onPackChanged'], payload: {} as ActivePack },
+  'packs:import-progress': { path: ['packs', 'onImportProgress'], payload: {} as ImportProgress },
   'settings:changed': { path: ['settings', 'onSettingsChanged'], payload: {} as Settings },
 } as const;
 
@@ -63,7 +70,15 @@ export interface KioskApi {
   };
   readonly packs: {
     active(): Promise<Result<ActivePack>>;
+    list(): Promise<Result<InstalledPackInfo[]>>;
+    /** Checks and installs the pack at `source` (a .zip or folder path on this machine, e.g. a USB stick). */
+    import(source: string, options: { activate: boolean }): Promise<Result<ImportResult>>;
+    cancelImport(): Promise<Result<boolean>>;
+    /** `ref` is `id@version` of an installed pack. */
+    activate(ref: string): Promise<Result<ActivePack>>;
+    rollback(): Promise<Result<ActivePack>>;
     onPackChanged(callback: (pack: ActivePack) => void): Unsubscribe;
+    onImportProgress(callback: (progress: ImportProgress) => void): Unsubscribe;
   };
   readonly settings: {
     all(): Promise<Result<Settings>>;

@@ -17,6 +17,8 @@ export const settingsKeys = {
   'locale.default': uiLocaleSchema.default('zh-CN'),
   /** Hall rendering quality; `auto` adapts to the frame rate. @default "auto" */
   'render.quality': z.enum(RENDER_QUALITIES).default('auto'),
+  /** Install packs that carry no signature (the refusal message tells staff how to sign instead). @default false */
+  'packs.acceptUnsigned': z.boolean().default(false),
 } as const;
 
 export type SettingsKey = keyof typeof settingsKeys;

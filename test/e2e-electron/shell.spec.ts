@@ -36,7 +36,19 @@ test('the kiosk shell is locked down and renders the hall', async () => {
     expect(surface).toEqual({
       require: 'undefined',
       process: 'undefined',
-      members: ['app.info', 'packs.active', 'packs.onPackChanged', 'settings.all', 'settings.onSettingsChanged'],
+      members: [
+        'app.info',
+        'packs.activate',
+        'packs.active',
+        'packs.cancelImport',
+        'packs.import',
+        'packs.list',
+        'packs.onImportProgress',
+        'packs.onPackChanged',
+        'packs.rollback',
+        'settings.all',
+        'settings.onSettingsChanged',
+      ],
       popup: true,
       fileFetch: 'blocked',
     });

@@ -25,13 +25,13 @@ export class KioskPage {
   }
 
   /** Opens the kiosk with a CSP-violation recorder installed before any app code runs. */
-  async open(): Promise<void> {
+  async open(url = '/'): Promise<void> {
     await this.page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
       document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
-    await this.page.goto('/');
+    await this.page.goto(url);
     await expect(this.attract).toBeVisible();
   }
 
@@ -58,8 +58,14 @@ export class KioskPage {
     });
   }
 
-  async waitForHallReady(): Promise<Diagnostics> {
-    await expect.poll(async () => (await this.diagnostics()).ready, { message: 'the hall never drew its first frame' }).toBe(true);
+  /** Waits for a hall frame drawn after `framesBefore` (ready stays true across visits, frames keep counting). */
+  async waitForHallReady(framesBefore = 0): Promise<Diagnostics> {
+    await expect
+      .poll(async () => {
+        const d = await this.diagnostics();
+        return d.ready && d.frames > framesBefore;
+      }, { message: 'the hall never drew a frame' })
+      .toBe(true);
     return this.diagnostics();
   }
 

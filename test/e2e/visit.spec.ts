@@ -18,9 +18,12 @@ test('Home returns to attract and a new touch starts a fresh visit', async ({ pa
   await page.getByTestId('home-button').tap();
   await expect(kiosk.attract).toBeVisible();
   await expect(kiosk.canvas).toBeHidden();
-  expect((await kiosk.diagnostics()).screen).toBe('attract');
+  const { screen, frames } = await kiosk.diagnostics();
+  expect(screen).toBe('attract');
   await kiosk.tapToBegin();
-  await kiosk.waitForHallReady();
+  // A new engine on a new canvas must draw its own first frame.
+  const second = await kiosk.waitForHallReady(frames);
+  expect(second.drawCalls).toBeGreaterThan(0);
 });
 
 test('the language toggle switches the hall controls between Chinese and English', async ({ page }) => {

@@ -1,11 +1,12 @@
 // The tiny hall compiled into the app: what the kiosk shows until a content pack is active.
-import type { Manifest } from '../../shared/manifest';
+import { manifestSchema } from '../../shared/manifest';
+import type { Manifest, ManifestInput } from '../../shared/manifest';
 
 /**
  * Deliberately small and self-contained (no asset files), so the kiosk always has something
  * correct to show, even on a machine whose data folder is empty or damaged.
  */
-export const BUILTIN_MANIFEST: Manifest = {
+const BUILTIN_SOURCE: ManifestInput = {
   schemaVersion: 1,
   id: 'sunrise-builtin',
   version: '0.1.0',
@@ -34,3 +35,6 @@ export const BUILTIN_MANIFEST: Manifest = {
     ],
   },
 };
+
+/** Parsed once, so defaults (empty media, playlist, files) are filled in exactly as for an imported pack. */
+export const BUILTIN_MANIFEST: Manifest = manifestSchema.parse(BUILTIN_SOURCE);

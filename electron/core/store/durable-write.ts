@@ -78,7 +78,7 @@ function tempName(target: string): string {
  * On Windows, rename over a file that an antivirus or indexer briefly holds open fails with EPERM/EACCES/EBUSY;
  * steno retries for the same reason. Elsewhere those codes mean a real permission problem, so fail at once.
  */
-async function renameWithRetry(from: string, to: string): Promise<void> {
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   const attempts = process.platform === 'win32' ? 10 : 1;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -92,7 +92,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
 }
 
 /** Makes a rename in `dir` durable. Windows cannot open or fsync a folder (EPERM/EISDIR); only that is ignored. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(dir, 'r');

@@ -81,9 +81,12 @@ export class HallEngine {
   setPack(manifest: Manifest, locale: UiLocale): void {
     if (this.#disposed) return;
     this.#locale = locale;
-    if (this.#hall) disposeObject(this.#hall.root);
+    // Build the new hall before letting go of the old one: visitors keep seeing a hall throughout a
+    // pack switch, and the old GPU resources are freed only once the new ones exist.
+    const previous = this.#hall;
     this.#hall = buildHall(manifest.hall);
     this.#scene.add(this.#hall.root);
+    if (previous) disposeObject(previous.root);
     const { position, target } = this.#hall.entrance;
     this.#camera.position.copy(position);
     this.#camera.lookAt(target);

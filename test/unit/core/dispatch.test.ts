@@ -12,6 +12,11 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
   return {
     'app:info': () => ok({ name: 'Sunrise Hall', version: '1.0.0', host: 'web' }),
     'packs:active': () => ok({ manifest: BUILTIN_MANIFEST, baseUrl: '/pack/', builtIn: true }),
+    'packs:list': () => ok([]),
+    'packs:import': () => ok({ ok: true, errors: [], warnings: [], stats: { files: 0, bytes: 0 }, activated: false, alreadyInstalled: false }),
+    'packs:cancel-import': () => ok(false),
+    'packs:activate': () => ok({ manifest: BUILTIN_MANIFEST, baseUrl: '/pack/', builtIn: true }),
+    'packs:rollback': () => ok({ manifest: BUILTIN_MANIFEST, baseUrl: '/pack/', builtIn: true }),
     'settings:all': () => ok(settings),
     ...overrides,
   };

@@ -1,6 +1,7 @@
 // The web host over real sockets: DNS-rebinding and token checks, the API, events and the served page.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -34,6 +35,18 @@ afterAll(async () => {
 });
 
 const own = () => ({ host: `127.0.0.1:${host.port}` });
+
+/** Sends bytes exactly as given (no client-side URL checks) and resolves with the whole reply. */
+function rawSocket(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(host.port, '127.0.0.1', () => socket.end(text));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('end', () => resolve(reply));
+    socket.on('error', reject);
+  });
+}
 const api = (channel: string, headers: Record<string, string>, body = '{"args":[]}') =>
   rawRequest(host.port, `/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
@@ -61,12 +74,30 @@ describe('web host', () => {
     }
   });
 
-  it.each(['evil.example:80', `attacker.test:${0}`, 'localhost.evil.test', ''])('refuses Host "%s" (DNS rebinding)', async (hostHeader) => {
-    const page = await rawRequest(host.port, '/', { headers: { host: hostHeader || 'x' } });
+  it.each(['evil.example:80', 'attacker.test:0', 'localhost.evil.test', '127.0.0.1'])('refuses Host "%s" (DNS rebinding)', async (hostHeader) => {
+    const page = await rawRequest(host.port, '/', { headers: { host: hostHeader } });
     expect(page.status).toBe(421);
     expect(page.body).not.toContain(host.token);
-    const call = await api('app:info', { host: hostHeader || 'x', 'x-sunrise-token': host.token });
+    const call = await api('app:info', { host: hostHeader, 'x-sunrise-token': host.token });
     expect(call.status).toBe(421);
+  });
+
+  it('refuses a request without a Host header', async () => {
+    expect(await rawSocket(`GET / HTTP/1.0\r\n\r\n`)).toMatch(/^HTTP\/1\.1 421/);
+  });
+
+  it.each(['GET http://[/ HTTP/1.1', 'GET http://evil.example/api/app:info HTTP/1.1', 'GET //evil.example/ HTTP/1.1', 'GET * HTTP/1.1'])(
+    'answers the malformed or absolute target "%s" with 400 and keeps serving',
+    async (requestLine) => {
+      expect(await rawSocket(`${requestLine}\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
+      expect((await rawRequest(host.port, '/', { headers: own() })).status).toBe(200);
+    },
+  );
+
+  it('answers HEAD for the page without a body', async () => {
+    const res = await rawRequest(host.port, '/', { method: 'HEAD', headers: own() });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
   });
 
   it('accepts localhost as well as 127.0.0.1', async () => {

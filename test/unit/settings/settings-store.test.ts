@@ -195,7 +195,7 @@ describe('corrupt settings.json at start', () => {
 });
 
 describe('when the disk refuses the write', () => {
-  it('set() answers SETTINGS_E_NOT_SAVED, keeps the old values and file, and notifies nobody', async (context) => {
+  it('set() answers SETTINGS_E_NOT_SAVED, keeps the old values and file, and notifies nobody', async () => {
     const dir = await makeTempDir();
     const { store } = await openStore(dir);
     await store.set('idle.timeoutSeconds', 200);
@@ -203,7 +203,6 @@ describe('when the disk refuses the write', () => {
     const heard = vi.fn();
     store.onChange(heard);
     const undo = await makeReadOnly(dir);
-    if (!undo) return context.skip('cannot make a folder read-only on this machine');
     let result;
     try {
       result = await store.set('idle.timeoutSeconds', 400);

@@ -11,7 +11,19 @@ function membersOf(api: KioskApi): string[] {
 describe('buildKioskApi', () => {
   it('exposes one function per channel and nothing else', () => {
     const api = buildKioskApi(async () => ok(null), () => () => {});
-    expect(membersOf(api)).toEqual(['app.info', 'packs.active', 'packs.onPackChanged', 'settings.all', 'settings.onSettingsChanged']);
+    expect(membersOf(api)).toEqual([
+      'app.info',
+      'packs.activate',
+      'packs.active',
+      'packs.cancelImport',
+      'packs.import',
+      'packs.list',
+      'packs.onImportProgress',
+      'packs.onPackChanged',
+      'packs.rollback',
+      'settings.all',
+      'settings.onSettingsChanged',
+    ]);
     expect(REQUEST_CHANNELS.length + EVENT_CHANNELS.length).toBe(membersOf(api).length);
     for (const member of Object.values(api).flatMap((domain) => Object.values(domain as object))) expect(typeof member).toBe('function');
     expectTypeOf(api.app.info).returns.resolves.toEqualTypeOf<Awaited<ReturnType<KioskApi['app']['info']>>>();
@@ -22,10 +34,14 @@ describe('buildKioskApi', () => {
     const api = buildKioskApi(invoke, () => () => {});
     await expect(api.app.info()).resolves.toEqual({ ok: true, value: { channel: 'app:info' } });
     await api.packs.active();
+    await api.packs.import('/media/usb/expo.zip', { activate: true });
+    await api.packs.activate('expo@1.2.0');
     await api.settings.all();
     expect(invoke.mock.calls).toEqual([
       ['app:info', []],
       ['packs:active', []],
+      ['packs:import', ['/media/usb/expo.zip', { activate: true }]],
+      ['packs:activate', ['expo@1.2.0']],
       ['settings:all', []],
     ]);
   });

@@ -42,12 +42,11 @@ describe('writeFileDurably', () => {
     expect(await readFile(join(dir, 'doc.json', 'inside'), 'utf8')).toBe('keep me');
   });
 
-  it('rejects in a read-only folder and leaves the previous file byte-identical', async (context) => {
+  it('rejects in a read-only folder and leaves the previous file byte-identical', async () => {
     const dir = await makeTempDir();
     const file = join(dir, 'doc.json');
     await writeFileDurably(file, 'previous\n');
     const undo = await makeReadOnly(dir);
-    if (!undo) return context.skip('cannot make a folder read-only on this machine');
     try {
       await expect(writeFileDurably(file, 'next\n')).rejects.toThrow();
     } finally {

@@ -24,10 +24,11 @@ export async function tempFilesIn(dir: string): Promise<string[]> {
 }
 
 /**
- * Makes `dir` refuse new files and returns how to undo it, or undefined when this machine cannot
- * (root ignores mode bits; the immutable attribute stops root too, on Linux file systems that have it).
+ * Makes `dir` refuse new files and returns how to undo it (root ignores mode bits; the immutable
+ * attribute stops root too, on Linux file systems that have it). Throws where neither works: a test
+ * that silently skipped would hide exactly the failure path it exists to check.
  */
-export async function makeReadOnly(dir: string): Promise<(() => Promise<void>) | undefined> {
+export async function makeReadOnly(dir: string): Promise<() => Promise<void>> {
   await chmod(dir, 0o555);
   let immutable = false;
   if ((await canCreateIn(dir)) && process.platform === 'linux') {
@@ -42,7 +43,7 @@ export async function makeReadOnly(dir: string): Promise<(() => Promise<void>) |
   };
   if (await canCreateIn(dir)) {
     await undo();
-    return undefined;
+    throw new Error(`Cannot make ${dir} read-only here (root on a file system without chattr +i): run the tests as a normal user or on ext4.`);
   }
   return undo;
 }

@@ -1,0 +1,42 @@
+// One import at a time per data folder, across processes (the kiosk and a staff CLI may both try).
+import { open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { errorCode } from '../store/fs-error';
+
+const LOCK_FILE = '.import.lock';
+
+export interface ImportLock {
+  release(): Promise<void>;
+}
+
+/** True while a process with this id runs (signal 0 only checks). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
+  }
+}
+
+/**
+ * Takes the lock with an exclusive create; a lock left by a process that died (power cut, SIGKILL)
+ * is taken over, so a crash never blocks imports for good. Returns null when a live process holds it.
+ */
+export async function acquireImportLock(packsDir: string): Promise<ImportLock | null> {
+  const file = join(packsDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.write(String(process.pid));
+      await handle.close();
+      return { release: () => rm(file, { force: true }) };
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+      const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) return null;
+      await rm(file, { force: true });
+    }
+  }
+  return null;
+}
