@@ -38,12 +38,18 @@ export const requestChannels = {
   'settings:all': { path: ['settings', 'all'], result: {} as Settings },
 } as const;
 
-/** Push events from host to renderer, exposed as `on…(callback) → unsubscribe`. */
+/**
+ * Push events from host to renderer, exposed as `on…(callback) → unsubscribe`. `current` names the
+ * request that returns the same payload as of now: a transport that may have missed events (a
+ * reconnected stream) asks it again, so the renderer never keeps showing stale state.
+ */
 export const eventChannels = {
-  'packs:changed': { path: ['packs', 'onPackChanged'], payload: {} as ActivePack },
-  'packs:import-progress': { path: ['packs', 'onImportProgress'], payload: {} as ImportProgress },
-  'settings:changed': { path: ['settings', 'onSettingsChanged'], payload: {} as Settings },
-} as const;
+  'packs:changed': { path: ['packs', 'onPackChanged'], payload: {} as ActivePack, current: 'packs:active' },
+  'packs:import-progress': { path: ['packs', 'onImportProgress'], payload: {} as ImportProgress, current: null },
+  'settings:changed': { path: ['settings', 'onSettingsChanged'], payload: {} as Settings, current: 'settings:all' },
+} as const satisfies Record<string, { path: readonly [string, string]; payload: unknown; current: RequestChannelName | null }>;
+
+type RequestChannelName = keyof typeof requestChannels;
 
 export type RequestChannel = keyof typeof requestChannels;
 export type EventChannel = keyof typeof eventChannels;

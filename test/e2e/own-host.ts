@@ -8,14 +8,19 @@ import { CLI } from './e2e-env';
 
 export interface OwnHost {
   readonly url: string;
+  readonly port: number;
   readonly dataDir: string;
   stop(): Promise<void>;
 }
 
-/** Resolves once the host printed its address; rejects with its output if it exits first. */
-export async function startOwnHost(): Promise<OwnHost> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'sunrise-e2e-own-'));
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Resolves once the host printed its address; rejects with its output if it exits first. Pass the
+ * port and data folder of an earlier host to restart "the same kiosk".
+ */
+export async function startOwnHost(reuse?: { port: number; dataDir: string }): Promise<OwnHost> {
+  const dataDir = reuse?.dataDir ?? (await mkdtemp(join(tmpdir(), 'sunrise-e2e-own-')));
+  const port = String(reuse?.port ?? 0);
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', port, '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer): void => {
@@ -29,6 +34,7 @@ export async function startOwnHost(): Promise<OwnHost> {
   });
   return {
     url,
+    port: Number(new URL(url).port),
     dataDir,
     stop: () =>
       new Promise((resolve) => {

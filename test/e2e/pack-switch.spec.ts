@@ -64,3 +64,20 @@ test('an unsigned pack is refused and the kiosk keeps showing what it showed', a
   expect(failure).toContain('unchanged');
   await expect(page.getByTestId('attract-pack-title')).toContainText('Hall preview');
 });
+
+test('after the host restarts, the page reconnects and shows what changed while it was down', async ({ page }) => {
+  const work = await mkdtemp(join(tmpdir(), 'sunrise-e2e-pack-'));
+  const source = await writeFixturePackDir(join(work, 'src'));
+  cli('pack', 'build', source, '-o', join(work, 'mini.zip'));
+  cli('settings', 'set', 'packs.acceptUnsigned', 'true', '--data', host.dataDir);
+  const kiosk = new KioskPage(page);
+  await kiosk.open(host.url);
+  await expect(page.getByTestId('attract-pack-title')).toContainText('Hall preview');
+
+  const { port, dataDir } = host;
+  await host.stop();
+  cli('pack', 'import', join(work, 'mini.zip'), '--data', dataDir);
+  host = await startOwnHost({ port, dataDir });
+  // The old page holds the old launch token; it must notice, reload, and show the new pack.
+  await expect(page.getByTestId('attract-pack-title')).toContainText('Mini expo', { timeout: 30_000 });
+});

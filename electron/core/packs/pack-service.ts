@@ -51,7 +51,7 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
   const toActivePack = (pack: ActiveInstalledPack | null): ActivePack =>
     pack === null
       ? { manifest: BUILTIN_MANIFEST, baseUrl: packBaseUrl, builtIn: true }
-      : { manifest: pack.manifest, baseUrl: `${packBaseUrl}${encodeURIComponent(refName(pack.ref))}/`, builtIn: false };
+      : { manifest: pack.manifest, baseUrl: `${packBaseUrl}${refName(pack.ref)}/`, builtIn: false };
 
   /** Re-reads which pack is active and tells the renderers when it changed. */
   const refresh = async (): Promise<void> => {

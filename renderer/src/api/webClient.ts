@@ -1,5 +1,5 @@
 // The web-host transport: requests are POST /api/<channel>, events share one EventSource on /api/events.
-import { buildKioskApi, EVENT_CHANNELS } from '../../../electron/shared/api';
+import { buildKioskApi, EVENT_CHANNELS, eventChannels } from '../../../electron/shared/api';
 import type { EventChannel, Invoke, KioskApi, RequestChannel, Subscribe, Unsubscribe } from '../../../electron/shared/api';
 import { ERROR_CODES } from '../../../electron/shared/errors';
 import type { ErrorCode } from '../../../electron/shared/errors';
@@ -59,7 +59,7 @@ function describe(error: unknown): string {
  * One EventSource for all event channels, opened with the first listener and closed with the last, so
  * an idle page holds no connection and every channel shares the one the host allows.
  */
-function makeSubscribe(token: string): Subscribe {
+function makeSubscribe(token: string, invoke: Invoke): Subscribe {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
 
@@ -71,6 +71,10 @@ function makeSubscribe(token: string): Subscribe {
       console.warn(`[kiosk] ${channel}: ignored an event whose data is not JSON`);
       return;
     }
+    deliver(channel, payload);
+  };
+
+  const deliver = (channel: EventChannel, payload: unknown): void => {
     // Copy first: a listener may unsubscribe while we iterate.
     for (const listener of [...(listeners.get(channel) ?? [])]) listener(payload);
   };
@@ -80,7 +84,28 @@ function makeSubscribe(token: string): Subscribe {
     for (const channel of EVENT_CHANNELS) {
       es.addEventListener(channel, (event) => dispatch(channel, event));
     }
+    let opened = 0;
+    es.addEventListener('open', () => {
+      opened += 1;
+      // After a reconnect, events sent while the stream was down are lost: ask for the current state.
+      if (opened > 1) void catchUp();
+    });
+    es.addEventListener('error', () => {
+      // CLOSED (not CONNECTING) means the host refused the stream: it restarted with a new token, which
+      // only a fresh copy of the page carries. Reloading is what a kiosk should do; it cannot loop,
+      // because a host that is down leaves the stream CONNECTING, not CLOSED.
+      if (es.readyState === EventSource.CLOSED) location.reload();
+    });
     return es;
+  };
+
+  const catchUp = async (): Promise<void> => {
+    for (const channel of EVENT_CHANNELS) {
+      const current = eventChannels[channel].current;
+      if (current === null || !listeners.get(channel)?.size) continue;
+      const result = await invoke(current, []);
+      if (result.ok) deliver(channel, result.value);
+    }
   };
 
   const total = (): number => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
@@ -107,5 +132,6 @@ function makeSubscribe(token: string): Subscribe {
 
 /** Builds the KioskApi that talks to the web host of this page's origin. */
 export function createWebKioskApi(token: string = readToken()): KioskApi {
-  return buildKioskApi(makeInvoke(token), makeSubscribe(token));
+  const invoke = makeInvoke(token);
+  return buildKioskApi(invoke, makeSubscribe(token, invoke));
 }
