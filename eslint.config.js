@@ -112,7 +112,7 @@ export default defineConfig(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
-  { files: ['electron/**', 'test/**', 'content/**', '*.js', '*.mjs', 'electron/*.mjs'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['electron/**', 'test/**', 'content/**', 'build/**', '*.js', '*.mjs'], languageOptions: { globals: { ...globals.node } } },
 );
 
 export { violation as layeringViolation };
