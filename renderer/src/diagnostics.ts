@@ -3,23 +3,15 @@ import type { HallStats } from './hall/types';
 
 export type DiagnosticsScreen = 'attract' | 'hall';
 
-/** The shape tests read. Every member is a getter; writing to it fails (throws in strict mode). */
-export interface SunriseDiagnostics {
+/**
+ * The shape tests read. Every member is a getter; writing to it fails (throws in strict mode).
+ * The frame numbers are the hall engine's own statistics of its last frame, except `frames`, which
+ * counts hall frames since the page loaded, across every hall visit (still while nothing moves).
+ */
+export interface SunriseDiagnostics extends HallStats {
   /** True once the first hall frame has been drawn; stays true for the rest of the run. */
   readonly ready: boolean;
   readonly screen: DiagnosticsScreen;
-  /** Hall frames drawn since the page loaded, across every hall visit; still while nothing moves. */
-  readonly frames: number;
-  /** Draw calls of the last hall frame. */
-  readonly drawCalls: number;
-  /** Triangles of the last hall frame. */
-  readonly triangles: number;
-  /** GPU geometries held by the hall renderer at its last frame. */
-  readonly geometries: number;
-  /** GPU textures held by the hall renderer at its last frame. */
-  readonly textures: number;
-  /** Shader programs held by the hall renderer at its last frame. */
-  readonly programs: number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
