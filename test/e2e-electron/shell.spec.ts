@@ -59,6 +59,8 @@ test('the kiosk shell is locked down and renders the hall', async () => {
     await expect(page.getByTestId('hall-canvas')).toBeVisible();
     await expect.poll(() => page.evaluate(() => (window as unknown as { sunriseDiagnostics: { ready: boolean } }).sunriseDiagnostics.ready)).toBe(true);
 
+    // Zip names from Chinese-locale Windows tools are GBK: the main process must be able to decode them.
+    expect(await app.evaluate(() => new TextDecoder('gbk').decode(new Uint8Array([0xd6, 0xd0, 0xce, 0xc4])))).toBe('中文');
     // window.open above was denied: still exactly one window.
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   } finally {
