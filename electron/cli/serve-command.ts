@@ -36,7 +36,7 @@ export async function runServeCommand(argv: string[], io: CommandIo): Promise<nu
     return EXIT.usage;
   }
   const dataDir = resolve(values.data ?? defaultDataDir());
-  const core = await openKioskCore({ dataDir, host: 'web', appVersion: appVersion(), packBaseUrl: '/pack/' });
+  const core = await openKioskCore({ dataDir, host: 'web', appVersion: appVersion(), packBaseUrl: '/pack/', bundledPacksDir: bundledPacksDir() });
   let host;
   try {
     host = await startWebHost({ core, rendererDir: rendererDir(), port });
@@ -65,6 +65,11 @@ export async function runServeCommand(argv: string[], io: CommandIo): Promise<nu
   await host.close();
   await core.close();
   return EXIT.ok;
+}
+
+/** The default packs the app ships: content/packs beside out/ (out/cli/index.js → ../../content/packs). */
+function bundledPacksDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content', 'packs');
 }
 
 /** The built renderer sits next to the built CLI: out/cli/index.js → out/renderer. */

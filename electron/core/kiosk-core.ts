@@ -26,6 +26,8 @@ export interface KioskCoreOptions {
   readonly logger?: Logger;
   /** Follow settings and pack activations changed by another process (the CLI). @default true */
   readonly watch?: boolean;
+  /** Folder of the default pack zips shipped with the app; see installBundledPacks. */
+  readonly bundledPacksDir?: string;
 }
 
 export interface KioskCore {
@@ -45,7 +47,7 @@ export async function openKioskCore(options: KioskCoreOptions): Promise<KioskCor
   const events = createEventHub();
   const stopForwardingSettings = settings.onChange((values) => events.emit('settings:changed', values));
 
-  const packs = await openPackService({ dataDir, logger, settings, events, packBaseUrl, watch });
+  const packs = await openPackService({ dataDir, logger, settings, events, packBaseUrl, watch, ...(options.bundledPacksDir ? { bundledPacksDir: options.bundledPacksDir } : {}) });
 
   const dispatch = createDispatch(
     {

@@ -36,7 +36,9 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
-    core = await openKioskCore({ dataDir, host: 'electron', appVersion: app.getVersion(), packBaseUrl: `${APP_SCHEME}://${PACK_HOST}/` });
+    // Packaged: electron-builder copies content/packs into resources (extraResources); in development it is in the repo.
+    const bundledPacksDir = app.isPackaged ? join(process.resourcesPath, 'content', 'packs') : join(app.getAppPath(), 'content', 'packs');
+    core = await openKioskCore({ dataDir, host: 'electron', appVersion: app.getVersion(), packBaseUrl: `${APP_SCHEME}://${PACK_HOST}/`, bundledPacksDir });
     lockDownSession(session.defaultSession, core.logger);
     handleAppScheme(session.defaultSession, join(app.getAppPath(), 'out', 'renderer'), core.packs);
 

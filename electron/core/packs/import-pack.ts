@@ -26,6 +26,8 @@ export interface ImportOptions {
   readonly store: PackStore;
   readonly trusted: readonly TrustedKey[];
   readonly allowUnsigned: boolean;
+  /** See ReadManifestOptions.bundledWithApp: only for the default pack inside the app. @default false */
+  readonly bundledWithApp?: boolean;
   readonly logger: Logger;
   /** Make the pack the active one once installed. @default true */
   readonly activate?: boolean;
@@ -73,7 +75,12 @@ export async function importPack(location: string, options: ImportOptions): Prom
     const opened = await openPackSource(location, options.limits ?? DEFAULT_PACK_LIMITS);
     if (!opened.ok) return await refuse([...opened.problems]);
     source = opened.source;
-    const header = await readPackManifest(source, { trusted: options.trusted, allowUnsigned: options.allowUnsigned, ...(options.signal ? { signal: options.signal } : {}) });
+    const header = await readPackManifest(source, {
+      trusted: options.trusted,
+      allowUnsigned: options.allowUnsigned,
+      bundledWithApp: options.bundledWithApp === true,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     if (!header.ok) return await refuse(header.problems);
     const { manifest } = header;
     const ref: PackRef = { id: manifest.id, version: manifest.version };

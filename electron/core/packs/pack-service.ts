@@ -1,5 +1,7 @@
 // The packs of one kiosk as its hosts see them: the active pack (or the built-in hall), imports, switching, files.
 import { watch } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FSWatcher } from 'node:fs';
 import type { ActivePack } from '../../shared/api';
 import type { ImportProgress, ImportResult, InstalledPackInfo } from '../../shared/pack-types';
@@ -24,6 +26,8 @@ export interface PackServiceOptions {
   readonly packBaseUrl: string;
   /** Follow activations made by another process (the staff CLI). @default false */
   readonly watch?: boolean;
+  /** Folder of the default pack zips shipped inside the app (`<resources>/content/packs`), if any. */
+  readonly bundledPacksDir?: string;
 }
 
 export interface PackService {
@@ -45,6 +49,7 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
   const store: PackStore = await openPackStore(dataDir, logger);
   const trust = await openTrustStore(dataDir, logger);
   await store.cleanUp();
+  if (options.bundledPacksDir) await installBundledPacks(options.bundledPacksDir, { dataDir, store, logger });
   let active: ActiveInstalledPack | null = await store.active();
   let running: AbortController | null = null;
 
@@ -131,3 +136,19 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
 }
 
 export { PackNotInstalledError };
+
+/**
+ * Installs the default packs that ship inside the app. A kiosk with no active pack (first start, or
+ * its active pack was damaged) activates the first one; a kiosk showing a pack staff imported keeps
+ * showing it, and the newer default merely becomes available. Already installed versions are skipped.
+ */
+async function installBundledPacks(dir: string, deps: { dataDir: string; store: PackStore; logger: Logger }): Promise<void> {
+  const zips = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.zip')).sort();
+  for (const zip of zips) {
+    const activate = (await deps.store.active()) === null;
+    const result = await importPack(join(dir, zip), { ...deps, trusted: [], allowUnsigned: false, bundledWithApp: true, activate });
+    if (!result.ok && result.errors[0]?.code !== 'PACK_E_DOWNGRADE') {
+      deps.logger.error('the default pack inside the app could not be installed', { zip, errors: result.errors.slice(0, 5) });
+    }
+  }
+}

@@ -34,6 +34,11 @@ export type ReadManifestResult =
 export interface ReadManifestOptions {
   readonly trusted: readonly TrustedKey[];
   readonly allowUnsigned: boolean;
+  /**
+   * The pack ships inside the app (its default content): the app's own integrity vouches for it, so
+   * no trusted signature is required. Never set for anything read from outside the app.
+   */
+  readonly bundledWithApp?: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -57,7 +62,9 @@ export async function readPackManifest(source: PackSource, options: ReadManifest
     sigBytes = sigRead.bytes;
   }
 
-  const signature = verifyManifestSignature(manifestBytes, sigBytes, options.trusted, { allowUnsigned: options.allowUnsigned });
+  const signature = options.bundledWithApp
+    ? ({ ok: true, keyId: null } as const)
+    : verifyManifestSignature(manifestBytes, sigBytes, options.trusted, { allowUnsigned: options.allowUnsigned });
   if (!signature.ok) return refuse(signature.problem);
 
   let raw: unknown;

@@ -69,3 +69,35 @@ describe('kiosk core: packs', () => {
     expect(await core.dispatch('packs:cancel-import', [])).toEqual({ ok: true, value: false });
   });
 });
+
+describe('kiosk core: the default pack shipped with the app', () => {
+  async function bundledZip(version: string): Promise<string> {
+    const { buildPack } = await import('../../../electron/core/packs/build-pack');
+    const { generateSigningKeyPair } = await import('../../../electron/core/packs/signing');
+    const dir = join(base, 'bundled');
+    const src = await writeFixturePackDir(join(base, `bundled-src-${version}`), { id: 'default-expo', version });
+    // Signed by a key no kiosk trusts: the app itself vouches for what it ships.
+    const built = await buildPack({ sourceDir: src, outFile: join(dir, `default-expo-${version}.zip`), privateKeyPem: generateSigningKeyPair().privateKeyPem });
+    expect(built.ok).toBe(true);
+    return dir;
+  }
+
+  it('is installed and shown on first start without any trusted key', async () => {
+    const bundledPacksDir = await bundledZip('1.0.0');
+    const fresh = await openKioskCore({ dataDir: join(base, 'fresh'), host: 'web', appVersion: '1', packBaseUrl: '/pack/', logger: createMemoryLogger(), watch: false, bundledPacksDir });
+    try {
+      expect(fresh.packs.activePack()).toMatchObject({ builtIn: false, manifest: { id: 'default-expo', version: '1.0.0' } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('does not replace a pack staff imported', async () => {
+    await core.dispatch('packs:import', [await pack('staff', '1.0.0'), { activate: true }]);
+    await core.close();
+    const bundledPacksDir = await bundledZip('1.0.0');
+    core = await openKioskCore({ dataDir: join(base, 'data'), host: 'web', appVersion: '1', packBaseUrl: '/pack/', logger: createMemoryLogger(), watch: false, bundledPacksDir });
+    expect(core.packs.activePack()).toMatchObject({ manifest: { id: 'mini-expo' } });
+    expect((await core.packs.list()).map((p) => `${p.id}@${p.version}`)).toContain('default-expo@1.0.0');
+  });
+});
