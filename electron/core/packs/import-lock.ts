@@ -19,6 +19,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The pid written in the lock file, or null when there is none (or it is unreadable). */
+async function lockHolder(file: string): Promise<number | null> {
+  const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
+  return Number.isInteger(holder) && holder > 0 ? holder : null;
+}
+
+/**
+ * True while another live process holds the import lock: its `.staging-*` folder is in use and must
+ * not be cleaned up. A lock naming this process is not "another": imports in one process are serial.
+ */
+export async function importRunningElsewhere(packsDir: string): Promise<boolean> {
+  const holder = await lockHolder(join(packsDir, LOCK_FILE));
+  return holder !== null && holder !== process.pid && isAlive(holder);
+}
+
 /**
  * Takes the lock with an exclusive create; a lock left by a process that died (power cut, SIGKILL)
  * is taken over, so a crash never blocks imports for good. Returns null when a live process holds it.
@@ -33,8 +48,8 @@ export async function acquireImportLock(packsDir: string): Promise<ImportLock | 
       return { release: () => rm(file, { force: true }) };
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
-      const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) return null;
+      const holder = await lockHolder(file);
+      if (holder !== null && isAlive(holder)) return null;
       await rm(file, { force: true });
     }
   }

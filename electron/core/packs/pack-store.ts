@@ -9,7 +9,9 @@ import type { PackRef } from '../../shared/pack-types';
 import { compareSemver } from '../../shared/semver';
 import type { Logger } from '../log/logger';
 import { DurableJsonAdapter } from '../store/durable-json-adapter';
+import { removeStaleTempFiles } from '../store/durable-write';
 import { parserFor } from '../store/schema-parser';
+import { importRunningElsewhere } from './import-lock';
 
 export const PACKS_DIR_NAME = 'packs';
 export const STAGING_PREFIX = '.staging-';
@@ -71,7 +73,11 @@ export interface PackStore {
 export async function openPackStore(dataDir: string, logger: Logger): Promise<PackStore> {
   const packsDir = join(dataDir, PACKS_DIR_NAME);
   await mkdir(packsDir, { recursive: true });
-  const db = new Low<PointerDocument>(new DurableJsonAdapter(join(packsDir, 'active.json'), { parse: parserFor(pointerSchema), logger }), {
+  const adapter = new DurableJsonAdapter(join(packsDir, 'active.json'), { parse: parserFor(pointerSchema), logger });
+  // Temp files of a pointer write cut short by a crash (the settings and trust stores do the same).
+  await removeStaleTempFiles(adapter.file);
+  await removeStaleTempFiles(adapter.backupFile);
+  const db = new Low<PointerDocument>(adapter, {
     schemaVersion: 1,
     active: null,
     previous: [],
@@ -145,7 +151,10 @@ export async function openPackStore(dataDir: string, logger: Logger): Promise<Pa
     },
     async cleanUp() {
       const names = await readdir(packsDir).catch(() => [] as string[]);
-      for (const name of names.filter((n) => n.startsWith(STAGING_PREFIX))) {
+      // Listed before the lock is checked: a staging folder made after this check is not in `names`.
+      // While another process imports, its staging folder is in use, not left over.
+      const staging = (await importRunningElsewhere(packsDir)) ? [] : names.filter((n) => n.startsWith(STAGING_PREFIX));
+      for (const name of staging) {
         await rm(join(packsDir, name), { recursive: true, force: true });
         logger.warn('removed an unfinished import left by a crash or power cut', { folder: name });
       }

@@ -1,5 +1,5 @@
 // Importing packs into a real data folder: installs, activation, rollback, and refusals that change nothing.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -177,6 +177,17 @@ describe('importPack', () => {
   it('takes over a lock left by a process that died', async () => {
     await writeFile(join(store.packsDir, '.import.lock'), '999999');
     expect((await run(await folderPack('v1'))).ok).toBe(true);
+  });
+
+  it('cleanUp leaves the staging folder of an import running in another process, and removes one left by a dead process', async () => {
+    await mkdir(join(store.packsDir, '.staging-elsewhere'));
+    // The parent process (vitest's) is alive and is not this one: an import it runs is in progress.
+    await writeFile(join(store.packsDir, '.import.lock'), String(process.ppid));
+    await store.cleanUp();
+    expect(await readdir(store.packsDir)).toContain('.staging-elsewhere');
+    await writeFile(join(store.packsDir, '.import.lock'), '999999');
+    await store.cleanUp();
+    expect(await readdir(store.packsDir)).not.toContain('.staging-elsewhere');
   });
 
   it('stops on cancel and leaves everything as it was (PACK_E_CANCELLED)', async () => {

@@ -1,0 +1,46 @@
+// `npm run bench`: bundles the CLI and test/bench/import-bench.ts with esbuild (no tsx needed), then runs the benchmark with the given arguments.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bundleDir = mkdtempSync(join(tmpdir(), 'sunrise-bench-bundle-'));
+const outfile = join(bundleDir, 'import-bench.mjs');
+let child = null;
+
+/** Runs `node args…` in the repository, forwarding Ctrl-C and friends so the benchmark can clean up. */
+function runNode(args, env = process.env) {
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  // The child gets the terminal's signal itself; this process only waits for it to finish cleaning up.
+  process.on(signal, () => child?.kill(signal));
+}
+
+let code;
+try {
+  // Benchmark the current sources: the same esbuild bundle `npm run build` makes for the Node side.
+  code = await runNode(['electron/bundle.config.mjs']);
+  if (code === 0) {
+    await build({
+      entryPoints: [join(root, 'test', 'bench', 'import-bench.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      logLevel: 'warning',
+    });
+    code = await runNode([outfile, ...process.argv.slice(2)], { ...process.env, SUNRISE_BENCH_ROOT: root });
+  }
+} finally {
+  rmSync(bundleDir, { recursive: true, force: true });
+}
+process.exitCode = code;
