@@ -12,6 +12,7 @@ import type { PackStore } from '../../../electron/core/packs/pack-store';
 import { generateSigningKeyPair, keyIdOf } from '../../../electron/core/packs/signing';
 import { listFilesInManifest, writeFixturePackDir } from '../../fixtures/packs/make-fixture-pack';
 import { snapshot } from './data-snapshot';
+import { buildZip, MADE_BY_UNIX, quotedOverlapBomb, UNIX_SYMLINK } from './source/raw-zip';
 
 let base: string;
 let dataDir: string;
@@ -162,6 +163,11 @@ describe('importPack', () => {
     await expectRefusedWithoutChange(await folderPack('huge', { version: '2.0.0' }), 'PACK_E_SPACE', { diskReserveBytes: Number.MAX_SAFE_INTEGER });
   });
 
+  it('refuses a pack over the entry or size limits before copying anything (PACK_E_LIMIT)', async () => {
+    const { DEFAULT_PACK_LIMITS } = await import('../../../electron/core/packs/source/pack-source');
+    await expectRefusedWithoutChange(await folderPack('too-many', { version: '2.0.0' }), 'PACK_E_LIMIT', { limits: { ...DEFAULT_PACK_LIMITS, maxEntries: 3 } });
+  });
+
   it('refuses while another import holds the lock (PACK_E_BUSY)', async () => {
     await run(await folderPack('good', { version: '0.9.0' }));
     const lock = await acquireImportLock(store.packsDir);
@@ -209,5 +215,22 @@ describe('importPack', () => {
     const built = await buildPack({ sourceDir: copy, outFile: zip });
     expect(built.ok).toBe(true);
     expect(await run(zip)).toMatchObject({ ok: true, pack: { version: '3.0.0' } });
+  });
+
+  describe('a structurally hostile zip is refused and changes nothing', () => {
+    const hostile: [string, () => Buffer][] = [
+      ['PACK_E_ZIP', () => buildZip([{ name: 'manifest.json', data: '{}' }]).subarray(0, 40)],
+      ['PACK_E_PATH', () => buildZip([{ name: 'manifest.json', data: '{}' }, { name: '../../evil.png', data: 'x' }])],
+      ['PACK_E_NAME', () => buildZip([{ name: 'manifest.json', data: '{}' }, { name: 'images/CON.png', data: 'x' }])],
+      ['PACK_E_DUPLICATE', () => buildZip([{ name: 'manifest.json', data: '{}' }, { name: 'Logo.png', data: 'x' }, { name: 'logo.png', data: 'y' }])],
+      ['PACK_E_SYMLINK', () => buildZip([{ name: 'manifest.json', data: '{}' }, { name: 'link.png', data: '/etc/passwd', madeBy: MADE_BY_UNIX, externalAttributes: UNIX_SYMLINK }])],
+      ['PACK_E_TYPE', () => buildZip([{ name: 'manifest.json', data: '{}' }, { name: 'index.html', data: '<script>alert(1)</script>' }])],
+      ['PACK_E_OVERLAP', () => quotedOverlapBomb(10, 1024)],
+    ];
+    it.each(hostile)('%s', async (code, make) => {
+      const zip = join(base, `${code}.zip`);
+      await writeFile(zip, make());
+      await expectRefusedWithoutChange(zip, code);
+    });
   });
 });
