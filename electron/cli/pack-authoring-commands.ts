@@ -13,6 +13,7 @@ import { cliLogger } from './cli-logger';
 import { EXIT } from './io';
 import type { CommandIo } from './io';
 import { formatBytes } from './pack-report-output';
+import { isDirectory } from '../core/paths/is-directory';
 
 export const PACK_AUTHORING_USAGE = `       sunrise-hall pack keygen -o NAME [--force]
        sunrise-hall pack build DIR -o OUT.zip [--key NAME.key]
@@ -220,10 +221,3 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,4 @@
 // `sunrise-hall settings get|set|list`: reads or changes a data folder's settings, e.g. from a provisioning script.
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/paths/default-data-dir';
@@ -12,6 +11,7 @@ import { SETTINGS_KEYS, isSettingsKey } from '../shared/settings';
 import { cliLogger } from './cli-logger';
 import { EXIT } from './io';
 import type { CommandIo } from './io';
+import { isDirectory } from '../core/paths/is-directory';
 
 export const SETTINGS_USAGE = `Usage: sunrise-hall settings list --data DIR
        sunrise-hall settings get KEY --data DIR
@@ -126,13 +126,6 @@ function isVerb(word: string): word is Verb {
   return Object.hasOwn(ARITY, word);
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Recovery notes (a corrupt file moved aside) go to the kiosk's own log, where staff look later, and

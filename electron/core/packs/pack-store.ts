@@ -1,5 +1,5 @@
 // The installed packs in a data folder: versioned folders, the durable "active" pointer, history and rollback.
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -186,11 +186,6 @@ export class PackNotInstalledError extends Error {
   }
 }
 
-export function stripBom(text: string): string {
+function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** True when `dir` exists and is a folder. */
-export async function isDirectory(dir: string): Promise<boolean> {
-  return stat(dir).then((s) => s.isDirectory(), () => false);
 }
