@@ -1,5 +1,5 @@
 // Prints a pack report for people (one line per problem) or as JSON for scripts.
-import type { PackReport } from '../shared/pack-types';
+import type { PackReport, SceneStats } from '../shared/pack-types';
 import type { CommandIo } from './io';
 
 export function printReport(report: PackReport, io: CommandIo, json: boolean, extra: Record<string, unknown> = {}): void {
@@ -11,7 +11,8 @@ export function printReport(report: PackReport, io: CommandIo, json: boolean, ex
   const name = stats.id ? `${stats.id} ${stats.version ?? ''}`.trim() : 'The pack';
   const signed = stats.signedBy === undefined ? '' : stats.signedBy === null ? ', unsigned' : `, signed by key ${stats.signedBy}`;
   io.stdout(`${name}: ${stats.files} files, ${formatBytes(stats.bytes)}${signed}.`);
-  for (const warning of report.warnings) io.stdout(`warning ${warning.path}: ${warning.message}`);
+  if (stats.scene) io.stdout(formatScene(stats.scene));
+  for (const warning of report.warnings) io.stdout(`warning${warning.path ? ` ${warning.path}` : ''}: ${warning.message}`);
   for (const error of report.errors) io.stderr(`${error.code}${error.path ? ` ${error.path}` : ''}: ${error.message}`);
 }
 
@@ -25,4 +26,12 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** "scene: 12,345 triangles in 3 models, 8 materials, 24 textures (~96 MiB), largest 2048×2048 images/a.png". */
+export function formatScene(scene: SceneStats): string {
+  const n = (value: number): string => value.toLocaleString('en-US');
+  const plural = (value: number, word: string): string => `${n(value)} ${word}${value === 1 ? '' : 's'}`;
+  const largest = scene.largestTexture ? `, largest ${scene.largestTexture.width}×${scene.largestTexture.height} ${scene.largestTexture.path}` : '';
+  return `scene: ${plural(scene.triangles, 'triangle')} in ${plural(scene.models, 'model')}, ${plural(scene.materials, 'material')}, ${plural(scene.textures, 'texture')} (~${formatBytes(scene.textureMemoryBytes)})${largest}`;
 }

@@ -17,6 +17,25 @@ export interface PackWarning {
   readonly message: string;
 }
 
+/**
+ * What the hall will have to draw, read from the pack's models and images without decoding them
+ * (checked against Spoke-style budgets; see reliability.md E0).
+ */
+export interface SceneStats {
+  /** Triangles of every model file (each counted once, however many mascots use it). */
+  readonly triangles: number;
+  /** Materials of every model file. */
+  readonly materials: number;
+  /** Every image: image files in the pack and images embedded in models. */
+  readonly textures: number;
+  /** Estimated GPU memory of all textures: RGBA plus mip chain (KTX2 Basis at about 1 byte a pixel). */
+  readonly textureMemoryBytes: number;
+  /** The image with the most pixels; `path` is `model.glb#image2` for one embedded in a model. */
+  readonly largestTexture: { readonly path: string; readonly width: number; readonly height: number } | null;
+  /** GLB and glTF files. */
+  readonly models: number;
+}
+
 export interface PackStats {
   readonly files: number;
   readonly bytes: number;
@@ -24,6 +43,8 @@ export interface PackStats {
   readonly version?: string;
   /** Key id that signed the manifest, or null for an unsigned pack. */
   readonly signedBy?: string | null;
+  /** Present once every file has been read (validate, and an import that got as far as copying). */
+  readonly scene?: SceneStats;
 }
 
 /** What validate and import tell staff: every problem, every warning, and what the pack holds. */

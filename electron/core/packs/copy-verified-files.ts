@@ -16,6 +16,19 @@ export interface CopyOptions {
   readonly signal?: AbortSignal;
   /** Called as bytes pass, with the running total and the file being read. */
   readonly onBytes?: (bytesDone: number, file: string) => void;
+  /** Sees each file's bytes as they stream past (scene stats), without a second read of the pack. */
+  readonly inspect?: FileInspector;
+}
+
+/** Receives one file's bytes, in order, then hears whether the file passed its size, hash and type checks. */
+export interface FileTap {
+  write(chunk: Uint8Array): void;
+  end(verified: boolean): void;
+}
+
+export interface FileInspector {
+  /** A tap for this file, or null to let it pass unseen. */
+  open(file: { readonly path: string; readonly type: PackMediaType; readonly size: number }): FileTap | null;
 }
 
 export class CancelledError extends Error {}
@@ -37,11 +50,13 @@ export async function copyVerifiedFiles(source: PackSource, manifest: Manifest, 
     const target = options.destination ? join(options.destination, ...file.path.split('/')) : null;
     if (target) await mkdir(dirname(target), { recursive: true });
     const handle = target ? await open(target, 'wx') : null;
+    const tap = options.inspect?.open({ path: file.path, type: file.type as PackMediaType, size: file.size }) ?? null;
     try {
       const stream = await source.openEntry(file.path, options.signal);
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         if (head.length < MAGIC_HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, MAGIC_HEAD_BYTES - head.length)]);
         hash.update(chunk);
+        tap?.write(chunk);
         size += chunk.length;
         if (handle) await handle.write(chunk);
         bytesDone += chunk.length;
@@ -49,6 +64,7 @@ export async function copyVerifiedFiles(source: PackSource, manifest: Manifest, 
       }
       if (handle) await handle.sync();
     } catch (error) {
+      tap?.end(false);
       if (options.signal?.aborted) throw new CancelledError('cancelled');
       if (error instanceof PackStreamError) {
         if (error.problem.code === 'PACK_E_IO') throw error;
@@ -60,9 +76,12 @@ export async function copyVerifiedFiles(source: PackSource, manifest: Manifest, 
       await handle?.close();
     }
     const digest = hash.digest('hex');
-    if (size !== file.size || digest !== file.sha256) {
+    const intact = size === file.size && digest === file.sha256;
+    const typed = intact && contentMatchesType(head, file.type as PackMediaType);
+    tap?.end(typed);
+    if (!intact) {
       problems.push(problem('PACK_E_HASH', file.path, `${file.path} does not match its manifest entry (damaged or changed after the pack was built).`));
-    } else if (!contentMatchesType(head, file.type as PackMediaType)) {
+    } else if (!typed) {
       problems.push(problem('PACK_E_TYPE', file.path, `${file.path} is listed as ${file.type}, but its content is something else.`));
     }
   }

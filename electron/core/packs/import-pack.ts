@@ -17,6 +17,7 @@ import { problem } from './problems';
 import type { PackProblem } from './problems';
 import { MANIFEST_FILE, readPackManifest, SIGNATURE_FILE } from './read-manifest';
 import type { TrustedKey } from './signing';
+import { SceneStatsCollector } from './scene-stats/scene-stats';
 import { openPackSource } from './source/open-pack-source';
 import { DEFAULT_PACK_LIMITS, PackStreamError } from './source/pack-source';
 import type { PackLimits, PackSource } from './source/pack-source';
@@ -113,12 +114,17 @@ export async function importPack(location: string, options: ImportOptions): Prom
     await writeFile(join(staging, MANIFEST_FILE), header.manifestBytes);
     if (header.signatureBytes) await writeFile(join(staging, SIGNATURE_FILE), header.signatureBytes);
     report('copying', 0, bytesTotal);
-    const problems = await copyVerifiedFiles(source, manifest, {
+    const scene = new SceneStatsCollector(manifest.files);
+    const copyProblems = await copyVerifiedFiles(source, manifest, {
       destination: staging,
       ...(options.signal ? { signal: options.signal } : {}),
       onBytes: (done, file) => report('copying', done, bytesTotal, file),
+      inspect: scene,
     });
-    if (problems.length > 0) return await refuse(problems, base);
+    const sceneReport = scene.finish();
+    const problems = [...copyProblems, ...sceneReport.problems];
+    const checked = { ...base, stats: { ...stats, scene: sceneReport.stats }, warnings: [...header.warnings, ...sceneReport.warnings] };
+    if (problems.length > 0) return await refuse(problems, checked);
     await syncDirectory(staging);
 
     const target = store.dirOf(ref);
@@ -137,7 +143,7 @@ export async function importPack(location: string, options: ImportOptions): Prom
     }
     report('done', bytesTotal, bytesTotal);
     logger.info('pack imported', { pack: refName(ref), activated, files: stats.files, bytes: bytesTotal });
-    return await finish({ ok: true, errors: [], ...base, activated, alreadyInstalled: false });
+    return await finish({ ok: true, errors: [], ...checked, activated, alreadyInstalled: false });
   } catch (error) {
     if (error instanceof CancelledError || options.signal?.aborted) return await refuse([problem('PACK_E_CANCELLED', '', 'The import was cancelled; the kiosk content is unchanged.')]);
     if (error instanceof PackStreamError) return await refuse([error.problem]);

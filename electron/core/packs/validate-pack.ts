@@ -1,6 +1,7 @@
 // `pack validate`: runs every import check on a zip or folder without installing anything.
 import { readPackManifest } from './read-manifest';
 import { copyVerifiedFiles } from './copy-verified-files';
+import { SceneStatsCollector } from './scene-stats/scene-stats';
 import type { PackProblem, PackReport, PackStats } from '../../shared/pack-types';
 import type { TrustedKey } from './signing';
 import { openPackSource } from './source/open-pack-source';
@@ -23,8 +24,11 @@ export async function validatePack(location: string, options: ValidateOptions): 
     if (!header.ok) return refusedReport(header.problems, { files: source.entries.length, bytes: source.entries.reduce((n, e) => n + e.size, 0) });
     const { manifest } = header;
     const stats = { files: manifest.files.length, bytes: manifest.files.reduce((n, f) => n + f.size, 0), id: manifest.id, version: manifest.version, signedBy: header.keyId };
-    const errors = await copyVerifiedFiles(source, manifest, options.signal ? { signal: options.signal } : {});
-    return { ok: errors.length === 0, errors, warnings: header.warnings, stats };
+    const scene = new SceneStatsCollector(manifest.files);
+    const copyErrors = await copyVerifiedFiles(source, manifest, { inspect: scene, ...(options.signal ? { signal: options.signal } : {}) });
+    const sceneReport = scene.finish();
+    const errors = [...copyErrors, ...sceneReport.problems];
+    return { ok: errors.length === 0, errors, warnings: [...header.warnings, ...sceneReport.warnings], stats: { ...stats, scene: sceneReport.stats } };
   } finally {
     await source.close();
   }
