@@ -1,5 +1,6 @@
 // window.sunriseDiagnostics: a read-only view of renderer health for tests and staff tools.
-import type { HallStats } from './hall/types';
+import type { EngineStats } from './hall/HallEngine';
+import type { HallTarget } from './hall/types';
 
 export type DiagnosticsScreen = 'attract' | 'hall';
 
@@ -8,16 +9,39 @@ export type DiagnosticsScreen = 'attract' | 'hall';
  * The frame numbers are the hall engine's own statistics of its last frame, except `frames`, which
  * counts hall frames since the page loaded, across every hall visit (still while nothing moves).
  */
-export interface SunriseDiagnostics extends HallStats {
+export interface SunriseDiagnostics extends EngineStats {
   /** True once the first hall frame has been drawn; stays true for the rest of the run. */
   readonly ready: boolean;
   readonly screen: DiagnosticsScreen;
+  /** True while the hall shows its 2D fallback (WebGL context lost or unavailable). */
+  readonly fallback: boolean;
+  /** Every exhibit, mascot and zone of the hall on screen, ids as in the manifest. */
+  targets(): HallTarget[];
+  /** Screen position (CSS px, relative to the hall canvas) of a target, so tests and staff tools can tap it. */
+  project(id: string): { x: number; y: number; visible: boolean } | null;
 }
 
+/** What the diagnostics ask of the hall on screen; registered by the hall canvas while it lives. */
+export interface DiagnosticsHall {
+  targets(): HallTarget[];
+  project(id: string): { x: number; y: number; visible: boolean } | null;
+}
+
+let hall: DiagnosticsHall | null = null;
+
+export function reportHall(current: DiagnosticsHall | null): void {
+  hall = current;
+}
+
+export function reportFallback(active: boolean): void {
+  state.fallback = active;
+}
+
+type DiagnosticsValues = Omit<SunriseDiagnostics, 'targets' | 'project'>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 // The only writable copy lives here, unexported: the page sees getters, the app calls the reporters below.
-const state: Mutable<SunriseDiagnostics> = {
+const state: Mutable<DiagnosticsValues> = {
   ready: false,
   screen: 'attract',
   frames: 0,
@@ -26,13 +50,20 @@ const state: Mutable<SunriseDiagnostics> = {
   geometries: 0,
   textures: 0,
   programs: 0,
+  fps: 0,
+  frameTimeMs: 0,
+  quality: 'medium',
+  fallback: false,
 };
 
 /** Defines window.sunriseDiagnostics once: non-writable, non-configurable, its object frozen. */
 export function installDiagnostics(target: Window = window): void {
   if (Object.hasOwn(target, 'sunriseDiagnostics')) return;
-  const view = {} as SunriseDiagnostics;
-  for (const key of Object.keys(state) as (keyof SunriseDiagnostics)[]) {
+  const view = {
+    targets: () => hall?.targets() ?? [],
+    project: (id: string) => hall?.project(String(id)) ?? null,
+  } as SunriseDiagnostics;
+  for (const key of Object.keys(state) as (keyof DiagnosticsValues)[]) {
     Object.defineProperty(view, key, { get: () => state[key], enumerable: true, configurable: false });
   }
   Object.freeze(view);
@@ -49,11 +80,14 @@ export function reportHallReady(): void {
 }
 
 /** Called by the hall canvas after each drawn frame. */
-export function reportHallFrame(stats: HallStats): void {
+export function reportHallFrame(stats: EngineStats): void {
   state.frames += 1;
   state.drawCalls = stats.drawCalls;
   state.triangles = stats.triangles;
   state.geometries = stats.geometries;
   state.textures = stats.textures;
   state.programs = stats.programs;
+  state.fps = stats.fps;
+  state.frameTimeMs = stats.frameTimeMs;
+  state.quality = stats.quality;
 }

@@ -10,12 +10,12 @@ function setSetting(key: string, value: string): void {
 
 test.afterEach(() => setSetting('locale.default', 'zh-CN'));
 
-test('Home returns to attract and a new touch starts a fresh visit', async ({ page }) => {
+test('Start over returns to attract and a new touch starts a fresh visit', async ({ page }) => {
   const kiosk = new KioskPage(page);
   await kiosk.open();
   await kiosk.tapToBegin();
   await kiosk.waitForHallReady();
-  await page.getByTestId('home-button').tap();
+  await page.getByTestId('restart-button').tap();
   await expect(kiosk.attract).toBeVisible();
   await expect(kiosk.canvas).toBeHidden();
   const { screen, frames } = await kiosk.diagnostics();

@@ -1,23 +1,44 @@
-// The hall's three.js engine: owns renderer, scene and camera, draws only when invalidated, frees all it made.
-import { Color, DirectionalLight, HemisphereLight, PerspectiveCamera, Scene, WebGLRenderer } from 'three';
+// The hall's three.js engine: scene, camera rig, input, tours and adaptive quality, drawing only while something moves.
+import { Color, DirectionalLight, HemisphereLight, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
 import type { Manifest } from '../../../electron/shared/manifest';
-import type { UiLocale } from '../../../electron/shared/locale';
-import { buildHall } from './buildHall';
-import type { BuiltHall } from './buildHall';
-import { disposeObject } from './disposeObject';
-import { LookDrag } from './lookDrag';
-import type { FrameListener, HallStats, Unlisten } from './types';
+import { FrameStats } from './frame-stats';
+import { CameraRig } from './navigation/camera-rig';
+import { GestureInput } from './navigation/gestures';
+import { Tour } from './navigation/tour';
+import type { TourWaypoint } from './navigation/tour';
+import { pick } from './picking';
+import { pixelRatioFor, QualityController } from './quality';
+import type { QualityLevel, QualitySetting } from './quality';
+import { createBrowserHallScene } from './scene/browser-hall-scene';
+import type { HallScene } from './scene/hall-scene';
+import { poseKey } from './scene/layout';
+import { ResourceCache } from './scene/resource-cache';
+import type { HallStats, HallTarget, ResolveUrl, Unlisten } from './types';
 
-/** Software WebGL (SwiftShader) pays for every pixel; 1.5 keeps 4K kiosks sharp enough and affordable. */
-const MAX_PIXEL_RATIO = 1.5;
 const BACKGROUND = new Color('#1B1F3B');
-/** Vertical field of view in landscape, degrees. */
 const LANDSCAPE_FOV = 50;
 /** Portrait kiosks would otherwise see a keyhole; widen until this much is visible sideways. */
 const MIN_HORIZONTAL_FOV = 60;
 const MAX_FOV = 90;
+/** Mascot idle animation rate: smooth enough to read as alive, half the cost of 60 fps. */
+const MASCOT_FRAME_MS = 1000 / 30;
 
-/** The vertical FOV that keeps at least MIN_HORIZONTAL_FOV across, within sane distortion. */
+export interface EngineStats extends HallStats {
+  readonly fps: number;
+  readonly frameTimeMs: number;
+  readonly quality: QualityLevel;
+}
+
+export interface HallEngineEvents {
+  picked: (target: HallTarget) => void;
+  ready: (stats: EngineStats) => void;
+  frame: (stats: EngineStats) => void;
+  /** True while the 3D view cannot be shown (context lost, no WebGL); the app shows the 2D index. */
+  fallback: (active: boolean) => void;
+  /** Any visitor input on the hall (stop idle timers, close hints). */
+  input: () => void;
+}
+
 function verticalFov(aspect: number): number {
   const halfHorizontal = (MIN_HORIZONTAL_FOV * Math.PI) / 360;
   const needed = (2 * Math.atan(Math.tan(halfHorizontal) / aspect) * 180) / Math.PI;
@@ -25,24 +46,39 @@ function verticalFov(aspect: number): number {
 }
 
 /**
- * Renders one pack's hall into one canvas, on demand: nothing is drawn unless `invalidate()` asked for a
- * frame, so an idle kiosk costs no GPU time. Plain TypeScript on purpose: no Svelte, no reactive state.
+ * Renders one pack's hall into one canvas, on demand: a frame is drawn when something asked for it
+ * (input, a camera flight, a tour leg, a mascot in view, a texture that arrived), and nothing at all
+ * while the view is still, so an idle kiosk costs no GPU time. Plain TypeScript: no Svelte, no reactive state.
  */
 export class HallEngine {
   readonly #scene = new Scene();
   readonly #camera = new PerspectiveCamera(LANDSCAPE_FOV, 16 / 9, 0.1, 600);
-  readonly #frameListeners = new Set<FrameListener>();
-  readonly #readyListeners = new Set<FrameListener>();
+  readonly #cache = new ResourceCache();
+  readonly #quality = new QualityController();
+  readonly #frameStats = new FrameStats();
+  readonly #listeners: { [K in keyof HallEngineEvents]: Set<HallEngineEvents[K]> } = {
+    picked: new Set(),
+    ready: new Set(),
+    frame: new Set(),
+    fallback: new Set(),
+    input: new Set(),
+  };
   #renderer: WebGLRenderer | null = null;
   #canvas: HTMLCanvasElement | null = null;
   #resizeObserver: ResizeObserver | null = null;
-  #look: LookDrag | null = null;
-  #hall: BuiltHall | null = null;
-  #locale: UiLocale = 'zh-CN';
+  #gestures: GestureInput | null = null;
+  #hall: HallScene | null = null;
+  #rig: CameraRig | null = null;
+  #tour: Tour | null = null;
+  #pack: { manifest: Manifest; resolveUrl: ResolveUrl } | null = null;
+  #locale = 'zh-CN';
+  #reducedMotion = false;
+  #covered = false;
+  #contextLost = false;
   #raf: number | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #lastMascotAt = 0;
   #frames = 0;
-  #width = 0;
-  #height = 0;
   #ready = false;
   #disposed = false;
 
@@ -55,66 +91,144 @@ export class HallEngine {
     this.#scene.add(sky, sun);
   }
 
+  on<K extends keyof HallEngineEvents>(event: K, listener: HallEngineEvents[K]): Unlisten {
+    this.#listeners[event].add(listener);
+    return () => this.#listeners[event].delete(listener);
+  }
+
   /** Attaches to a canvas already in the document; throws if WebGL 2 is unavailable. */
   mount(canvas: HTMLCanvasElement): void {
     if (this.#disposed) throw new Error('HallEngine: mount after dispose');
     if (this.#renderer) throw new Error('HallEngine: already mounted');
-    const renderer = new WebGLRenderer({ canvas, antialias: false, powerPreference: 'high-performance' });
-    renderer.setPixelRatio(Math.min(window.devicePixelRatio, MAX_PIXEL_RATIO));
-    this.#renderer = renderer;
+    this.#renderer = new WebGLRenderer({ canvas, antialias: false, powerPreference: 'high-performance' });
     this.#canvas = canvas;
-    // Size now, so the first frame is not drawn at the canvas's default 300×150.
+    this.#applyPixelRatio();
     this.#resize();
-    // The observer also reports the initial size; only a real change is worth a frame.
     this.#resizeObserver = new ResizeObserver(() => {
       if (this.#resize()) this.invalidate();
     });
     this.#resizeObserver.observe(canvas);
-    this.#look = new LookDrag(canvas, this.#camera, () => this.invalidate());
-    if (this.#hall) this.#look.syncFromCamera();
-    canvas.addEventListener('webglcontextlost', this.#contextLost);
-    canvas.addEventListener('webglcontextrestored', this.#contextRestored);
+    this.#gestures = new GestureInput(canvas, {
+      look: (dx, dy) => this.#rig?.look(dx, dy),
+      zoom: (scale) => this.#rig?.zoom(scale),
+      pan: (dx, dy) => this.#rig?.pan(dx, dy),
+      tap: (x, y) => this.#tap(x, y),
+      home: () => this.home(),
+      anyInput: () => {
+        // A touch hands control to the visitor exactly where the tour had the camera.
+        this.#tour = null;
+        this.#emit('input');
+        this.invalidate();
+      },
+    });
+    canvas.addEventListener('webglcontextlost', this.#onContextLost);
+    canvas.addEventListener('webglcontextrestored', this.#onContextRestored);
     this.invalidate();
   }
 
-  /** Shows a pack's hall, freeing the previous hall's GPU resources first. */
-  setPack(manifest: Manifest, locale: UiLocale): void {
+  /** Shows a pack's hall. The new hall is built before the old one is released, so a hall is always on screen. */
+  setPack(manifest: Manifest, resolveUrl: ResolveUrl, locale: string = this.#locale): void {
     if (this.#disposed) return;
+    this.#pack = { manifest, resolveUrl };
     this.#locale = locale;
-    // Build the new hall before letting go of the old one: visitors keep seeing a hall throughout a
-    // pack switch, and the old GPU resources are freed only once the new ones exist.
     const previous = this.#hall;
-    this.#hall = buildHall(manifest.hall);
-    this.#scene.add(this.#hall.root);
-    if (previous) disposeObject(previous.root);
-    const { position, target } = this.#hall.entrance;
-    this.#camera.position.copy(position);
-    this.#camera.lookAt(target);
-    this.#look?.syncFromCamera();
+    const hall = createBrowserHallScene(manifest, { locale, resolveUrl, onChange: () => this.invalidate(), cache: this.#cache });
+    this.#scene.add(hall.root);
+    this.#hall = hall;
+    previous?.dispose();
+    const { walkable, obstacles, home } = hall.layout;
+    if (this.#rig) {
+      this.#rig.setBounds(walkable, obstacles);
+      this.#rig.setHome(home);
+      this.#rig.cut(home);
+    } else {
+      this.#rig = new CameraRig({ walkable, obstacles, home, baseFovDeg: this.#camera.fov, reducedMotion: this.#reducedMotion });
+    }
+    this.#tour = null;
     this.invalidate();
   }
 
-  /**
-   * The visitor's language. The placeholder hall has no text yet, so nothing is redrawn; later signage
-   * will relabel here and invalidate.
-   */
-  setLocale(locale: UiLocale): void {
+  setLocale(locale: string): void {
     this.#locale = locale;
+    this.#hall?.setLocale(locale);
   }
 
-  /** The language the hall's signage is shown in. */
-  get locale(): UiLocale {
-    return this.#locale;
+  /** `render.quality`: `auto` adapts to the frame rate, anything else pins a level. */
+  setQuality(setting: QualitySetting): void {
+    this.#quality.set(setting);
+    this.#applyPixelRatio();
+  }
+
+  setReducedMotion(on: boolean): void {
+    this.#reducedMotion = on;
+    this.#rig?.setReducedMotion(on);
+  }
+
+  /** A full-screen panel covers the hall: draw nothing, pause mascots, until uncovered. */
+  setCovered(covered: boolean): void {
+    this.#covered = covered;
+    if (covered) this.#cancelFrames();
+    else this.invalidate();
+  }
+
+  /** Flies to the framing view of a target (`id`, or `kind:id` when ids repeat across kinds). */
+  focus(id: string): HallTarget | null {
+    const target = this.targets().find((t) => t.id === id || `${t.kind}:${t.id}` === id) ?? null;
+    const pose = target ? this.#hall?.layout.poses.get(poseKey(target.kind, target.id)) : undefined;
+    if (!target || !pose || !this.#rig) return null;
+    this.#tour = null;
+    this.#rig.flyTo(pose);
+    this.invalidate();
+    return target;
+  }
+
+  /** Plays a camera path; the pack's attract playlist when no waypoints are given. */
+  tour(waypoints?: readonly TourWaypoint[], options: { loop?: boolean } = {}): void {
+    const points = waypoints ?? this.#attractWaypoints();
+    if (points.length === 0 || !this.#rig) return;
+    this.#tour = new Tour([...points], { flightMs: 1600, reducedMotion: this.#reducedMotion, loop: options.loop ?? true, from: this.#rig.pose() });
+    this.invalidate();
+  }
+
+  stop(): void {
+    this.#tour = null;
+    this.#rig?.stop();
+  }
+
+  home(): void {
+    this.#tour = null;
+    this.#rig?.home();
+    this.invalidate();
+  }
+
+  targets(): HallTarget[] {
+    return [...(this.#hall?.layout.targets ?? [])];
+  }
+
+  /** Where a target appears on the canvas, in CSS pixels, and whether it is in front of the camera and on screen. */
+  project(id: string): { x: number; y: number; visible: boolean } | null {
+    const target = this.targets().find((t) => t.id === id || `${t.kind}:${t.id}` === id);
+    const pose = target ? this.#hall?.layout.poses.get(poseKey(target.kind, target.id)) : undefined;
+    if (!pose || !this.#canvas) return null;
+    const point = new Vector3(pose.target.x, pose.target.y, pose.target.z).project(this.#camera);
+    const x = ((point.x + 1) / 2) * this.#canvas.clientWidth;
+    const y = ((1 - point.y) / 2) * this.#canvas.clientHeight;
+    return { x, y, visible: point.z < 1 && Math.abs(point.x) <= 1 && Math.abs(point.y) <= 1 };
   }
 
   /** Asks for one frame; several calls before the next animation frame still draw once. */
   invalidate(): void {
-    if (this.#disposed || !this.#renderer || this.#raf !== null) return;
+    if (this.#disposed || !this.#renderer || this.#covered || this.#contextLost || this.#raf !== null) return;
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
     this.#raf = requestAnimationFrame(this.#draw);
   }
 
-  stats(): HallStats {
+  stats(): EngineStats {
     const info = this.#renderer?.info;
+    const now = performance.now();
     return {
       frames: this.#frames,
       drawCalls: info?.render.calls ?? 0,
@@ -122,61 +236,127 @@ export class HallEngine {
       geometries: info?.memory.geometries ?? 0,
       textures: info?.memory.textures ?? 0,
       programs: info?.programs?.length ?? 0,
+      fps: this.#frameStats.fps(now),
+      frameTimeMs: this.#frameStats.frameTimeMs(),
+      quality: this.#quality.level,
     };
   }
 
-  /** Called after every drawn frame with its statistics. */
-  onFrame(listener: FrameListener): Unlisten {
-    this.#frameListeners.add(listener);
-    return () => this.#frameListeners.delete(listener);
-  }
-
-  /** Called once, after the first frame that shows a hall. */
-  onReady(listener: FrameListener): Unlisten {
-    this.#readyListeners.add(listener);
-    return () => this.#readyListeners.delete(listener);
-  }
-
-  /** Frees everything, in order: pending frame, observers, input, scene resources, renderer, context. */
+  /** Frees everything, in order: frames, input, observers, scene resources, renderer, context. */
   dispose(): void {
     if (this.#disposed) return;
+    this.#cancelFrames();
     this.#disposed = true;
-    if (this.#raf !== null) cancelAnimationFrame(this.#raf);
-    this.#raf = null;
+    this.#gestures?.dispose();
     this.#resizeObserver?.disconnect();
-    this.#resizeObserver = null;
-    this.#look?.dispose();
-    this.#look = null;
-    this.#canvas?.removeEventListener('webglcontextlost', this.#contextLost);
-    this.#canvas?.removeEventListener('webglcontextrestored', this.#contextRestored);
-    if (this.#hall) disposeObject(this.#hall.root);
+    this.#canvas?.removeEventListener('webglcontextlost', this.#onContextLost);
+    this.#canvas?.removeEventListener('webglcontextrestored', this.#onContextRestored);
+    this.#hall?.dispose();
     this.#hall = null;
-    this.#frameListeners.clear();
-    this.#readyListeners.clear();
+    this.#cache.disposeAll();
+    for (const set of Object.values(this.#listeners)) set.clear();
     if (this.#renderer) {
       this.#renderer.dispose();
-      // A kiosk re-enters the hall all day; browsers cap live WebGL contexts, so release ours now
-      // rather than whenever the canvas is garbage-collected.
+      // A kiosk re-enters the hall all day; browsers cap live WebGL contexts, so release ours now.
       this.#renderer.forceContextLoss();
     }
     this.#renderer = null;
     this.#canvas = null;
   }
 
-  readonly #draw = (): void => {
+  #emit<K extends keyof HallEngineEvents>(event: K, ...args: Parameters<HallEngineEvents[K]>): void {
+    for (const listener of [...this.#listeners[event]]) (listener as (...a: Parameters<HallEngineEvents[K]>) => void)(...args);
+  }
+
+  readonly #draw = (now: number): void => {
     this.#raf = null;
     const renderer = this.#renderer;
-    if (!renderer || this.#disposed) return;
+    const rig = this.#rig;
+    if (!renderer || this.#disposed || this.#covered || this.#contextLost) return;
+    let wakeAt: number | null = null;
+    if (this.#tour && rig) {
+      const step = this.#tour.update(now);
+      rig.cut(step.pose);
+      if (step.done) this.#tour = null;
+      else if (!step.moving) wakeAt = step.nextChangeAtMs;
+    }
+    const cameraMoved = rig ? rig.update(now) : false;
+    rig?.applyTo(this.#camera);
+    let mascotsMoving = false;
+    if (this.#hall?.mascotsInView(this.#camera)) {
+      const dt = this.#lastMascotAt > 0 ? Math.min(0.1, (now - this.#lastMascotAt) / 1000) : 0;
+      this.#lastMascotAt = now;
+      mascotsMoving = this.#hall.update(dt, this.#camera.position);
+    } else {
+      this.#lastMascotAt = 0;
+    }
     renderer.render(this.#scene, this.#camera);
     this.#frames += 1;
+    const interval = this.#frameStats.record(now);
+    if (interval !== null && (cameraMoved || this.#tour) && this.#quality.sample(interval)) this.#applyPixelRatio();
     const stats = this.stats();
-    for (const listener of [...this.#frameListeners]) listener(stats);
+    this.#emit('frame', stats);
     if (!this.#ready && this.#hall) {
       this.#ready = true;
-      for (const listener of [...this.#readyListeners]) listener(stats);
-      this.#readyListeners.clear();
+      this.#emit('ready', stats);
     }
+    // Keep drawing only while something moves: the camera every frame, mascots at a capped rate, a
+    // dwelling tour only when its next leg starts.
+    if (cameraMoved || (this.#tour && wakeAt === null)) this.invalidate();
+    else if (mascotsMoving) this.#wakeAfter(MASCOT_FRAME_MS);
+    else if (wakeAt !== null) this.#wakeAfter(Math.max(0, wakeAt - now));
   };
+
+  #wakeAfter(ms: number): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.invalidate();
+    }, ms);
+  }
+
+  #cancelFrames(): void {
+    if (this.#raf !== null) cancelAnimationFrame(this.#raf);
+    this.#raf = null;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #tap(x: number, y: number): void {
+    if (!this.#hall || !this.#rig || !this.#canvas) return;
+    const hit = pick(this.#hall.root, this.#camera, x, y, this.#canvas.clientWidth, this.#canvas.clientHeight);
+    if (hit === null) return;
+    if (hit.kind === 'floor') this.#rig.walkTo({ x: hit.x, z: hit.z });
+    else {
+      const pose = this.#hall.layout.poses.get(poseKey(hit.target.kind, hit.target.id));
+      if (pose) this.#rig.flyTo(pose);
+      this.#emit('picked', hit.target);
+    }
+    this.invalidate();
+  }
+
+  #attractWaypoints(): TourWaypoint[] {
+    const playlist = this.#pack?.manifest.attract.playlist ?? [];
+    const poses = this.#hall?.layout.poses;
+    const steps = playlist.length > 0 ? playlist : (this.#hall?.layout.targets ?? []).filter((t) => t.kind === 'zone').map((t) => ({ target: t.id, kind: t.kind, dwellSeconds: 6 }));
+    return steps.flatMap((step) => {
+      const pose = poses?.get(poseKey(step.kind, step.target));
+      if (!pose) return [];
+      const spotlight = step.kind === 'zone' ? {} : { spotlight: { id: step.target, kind: step.kind } };
+      return [{ pose, dwellMs: step.dwellSeconds * 1000, ...spotlight }];
+    });
+  }
+
+  #applyPixelRatio(): void {
+    if (!this.#renderer) return;
+    this.#renderer.setPixelRatio(pixelRatioFor(this.#quality.level, window.devicePixelRatio));
+    // setPixelRatio resizes the drawing buffer from the last size; force the next resize to re-apply.
+    this.#lastSize = '';
+    this.#resize();
+    this.invalidate();
+  }
+
+  #lastSize = '';
 
   /** Matches the drawing buffer to the canvas's CSS size; true if the size changed. */
   #resize(): boolean {
@@ -185,25 +365,34 @@ export class HallEngine {
     if (!canvas || !renderer) return false;
     const width = Math.max(1, canvas.clientWidth);
     const height = Math.max(1, canvas.clientHeight);
-    if (width === this.#width && height === this.#height) return false;
-    this.#width = width;
-    this.#height = height;
-    // false: CSS owns the canvas's displayed size; three.js only sets the drawing buffer.
+    const size = `${width}x${height}`;
+    if (size === this.#lastSize) return false;
+    this.#lastSize = size;
     renderer.setSize(width, height, false);
     this.#camera.aspect = width / height;
     this.#camera.fov = verticalFov(this.#camera.aspect);
+    this.#rig?.setBaseFov(this.#camera.fov);
     this.#camera.updateProjectionMatrix();
     return true;
   }
 
-  readonly #contextLost = (event: Event): void => {
+  readonly #onContextLost = (event: Event): void => {
     // Without preventDefault the browser never offers to restore the context.
     event.preventDefault();
-    if (this.#raf !== null) cancelAnimationFrame(this.#raf);
-    this.#raf = null;
+    this.#contextLost = true;
+    this.#cancelFrames();
+    this.#emit('fallback', true);
   };
 
-  readonly #contextRestored = (): void => {
+  readonly #onContextRestored = (): void => {
+    this.#contextLost = false;
+    // Rebuild every GPU resource from the manifest rather than trusting what survived the loss.
+    if (this.#pack) {
+      const pose = this.#rig?.pose();
+      this.setPack(this.#pack.manifest, this.#pack.resolveUrl, this.#locale);
+      if (pose) this.#rig?.cut(pose);
+    }
+    this.#emit('fallback', false);
     this.invalidate();
   };
 }

@@ -1,0 +1,88 @@
+// One pack's hall as a scene graph: structure, panels, signs and mascots, all resources held through one cache scope.
+import { Group } from 'three';
+import type { Camera } from 'three';
+import type { Manifest } from '../../../../electron/shared/manifest';
+import type { Point3, ResolveUrl } from '../types';
+import { buildLabels } from './labels';
+import { hallLayout } from './layout';
+import type { HallLayout } from './layout';
+import { buildMascots } from './mascots';
+import type { ModelLoader } from './mascots';
+import type { ScenePainter } from './painter';
+import { ResourceCache, ResourceScope } from './resource-cache';
+import { buildStructure } from './structure';
+
+export interface HallSceneOptions<I> {
+  /** Locale of signs and panel titles; missing texts fall back to the pack's defaultLocale. */
+  readonly locale: string;
+  readonly resolveUrl: ResolveUrl;
+  /** Something changed without the camera moving (an image or model arrived, a relabel): draw a frame. */
+  readonly onChange: () => void;
+  /** Draws textures: `createCanvasPainter()` in the browser, a fake in Node tests. */
+  readonly painter: ScenePainter<I>;
+  /** Loads mascot models: `gltfModelLoader()` in the browser. */
+  readonly loadModel: ModelLoader;
+  /** Shared across pack switches so common geometry is reused; a private cache when omitted. */
+  readonly cache?: ResourceCache;
+}
+
+export interface HallScene {
+  /** Add to the engine's scene; contains no lights (the engine owns lighting). */
+  readonly root: Group;
+  readonly layout: HallLayout;
+  /** Settles once every mascot model has loaded or been replaced by a placeholder. */
+  readonly ready: Promise<void>;
+  setLocale(locale: string): void;
+  /** Advances mascots; true if anything moved (the engine then draws a frame). */
+  update(deltaSeconds: number, cameraPosition: Point3): boolean;
+  /** True if any mascot is inside the camera's view: only then is `update` worth calling each frame. */
+  mascotsInView(camera: Camera): boolean;
+  /** Releases every resource this hall acquired and detaches `root`; idempotent. */
+  dispose(): void;
+}
+
+/** The parts of a manifest a hall is built from. */
+export type HallManifest = Pick<Manifest, 'id' | 'version' | 'defaultLocale' | 'hall'>;
+
+let serial = 0;
+
+export function createHallScene<I>(manifest: HallManifest, options: HallSceneOptions<I>): HallScene {
+  const cache = options.cache ?? new ResourceCache();
+  serial += 1;
+  const res = new ResourceScope(cache, `hall${serial}:${manifest.id}@${manifest.version}`);
+  const root = new Group();
+  root.name = `hall:${manifest.id}`;
+  let disposed = false;
+  const onChange = () => {
+    if (!disposed) options.onChange();
+  };
+
+  const layout = hallLayout(manifest.hall);
+  const labels = buildLabels(manifest, options.locale, options.painter, res, options.resolveUrl, onChange);
+  const mascots = buildMascots(manifest.hall.mascots, res, options.resolveUrl, options.loadModel, onChange);
+  root.add(buildStructure(manifest.hall, res), labels.group, mascots.group);
+
+  return {
+    root,
+    layout,
+    ready: mascots.ready,
+    setLocale(locale) {
+      if (!disposed) labels.setLocale(locale);
+    },
+    update(dt, cameraPosition) {
+      return disposed ? false : mascots.update(dt, cameraPosition);
+    },
+    mascotsInView(camera) {
+      return !disposed && mascots.inView(camera);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      labels.dispose();
+      mascots.dispose();
+      root.removeFromParent();
+      res.releaseAll();
+      if (!options.cache) cache.disposeAll();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Textured faces: one panel per exhibit (title + first image) and one hanging sign per zone, relabelled per locale.
+import { Group, Mesh, MeshBasicMaterial, PlaneGeometry } from 'three';
+import type { Texture } from 'three';
+import type { Exhibit, Manifest, Zone } from '../../../../electron/shared/manifest';
+import { localized } from '../../i18n/localized';
+import type { PickableUserData, ResolveUrl } from '../types';
+import { panelCentre } from './layout';
+import type { PanelArt, ScenePainter } from './painter';
+import type { ResourceScope } from './resource-cache';
+import { PANEL_FACE, SIGN, signPosition } from './structure';
+
+export interface Labels {
+  readonly group: Group;
+  /** Redraws every title in `locale` (old textures are released). */
+  setLocale(locale: string): void;
+  /** Stops pending image loads from touching the scene and frees decoded images. */
+  dispose(): void;
+}
+
+interface Face {
+  readonly name: string;
+  readonly material: MeshBasicMaterial;
+  version: number;
+}
+
+interface PanelState<I> extends Face {
+  readonly exhibit: Exhibit;
+  image: I | null;
+}
+
+export function buildLabels<I>(
+  manifest: Pick<Manifest, 'defaultLocale' | 'hall'>,
+  initialLocale: string,
+  painter: ScenePainter<I>,
+  res: ResourceScope,
+  resolveUrl: ResolveUrl,
+  onChange: () => void,
+): Labels {
+  const group = new Group();
+  group.name = 'labels';
+  const fallback = manifest.defaultLocale;
+  const zoneColor = new Map(manifest.hall.zones.map((zone) => [zone.id, zone.color]));
+  let locale = initialLocale;
+  let disposed = false;
+
+  /** Swaps in a freshly drawn texture and lets the previous one go. */
+  const repaint = (face: Face, draw: () => Texture): void => {
+    const previous = face.version;
+    face.version += 1;
+    face.material.map = res.own(`texture:${face.name}#${face.version}`, draw);
+    if (previous > 0) res.drop(`texture:${face.name}#${previous}`);
+  };
+  const panelArt = (exhibit: Exhibit): PanelArt => {
+    const figure = exhibit.figures[0];
+    return {
+      title: localized(exhibit.title, locale, fallback),
+      accent: zoneColor.get(exhibit.zone) ?? '#5C6270',
+      figure: figure ? { value: figure.value, unit: localized(figure.unit, locale, fallback), label: localized(figure.label, locale, fallback) } : null,
+    };
+  };
+  const paintPanel = (panel: PanelState<I>) => repaint(panel, () => painter.panel(panelArt(panel.exhibit), panel.image));
+  const paintSign = (face: Face, zone: Zone) => repaint(face, () => painter.sign({ title: localized(zone.title, locale, fallback), accent: zone.color }));
+
+  const panelGeometry = res.shared('geometry:panel-face', () => new PlaneGeometry(PANEL_FACE.width, PANEL_FACE.height));
+  const panels: PanelState<I>[] = manifest.hall.exhibits.map((exhibit) => {
+    const name = `panel:${exhibit.id}`;
+    const material = res.own(`material:${name}`, () => new MeshBasicMaterial());
+    const panel: PanelState<I> = { name, material, version: 0, exhibit, image: null };
+    paintPanel(panel);
+    const mesh = new Mesh(panelGeometry, material);
+    mesh.name = name;
+    const centre = panelCentre(exhibit.position, exhibit.facing);
+    const yaw = (exhibit.facing * Math.PI) / 180;
+    // 2 mm in front of the frame's face, so the two never z-fight.
+    mesh.position.set(centre.x + Math.sin(yaw) * 0.002, centre.y, centre.z + Math.cos(yaw) * 0.002);
+    mesh.rotation.y = yaw;
+    mesh.userData = { target: { id: exhibit.id, kind: 'exhibit' } } satisfies PickableUserData;
+    group.add(mesh);
+    return panel;
+  });
+
+  const signGeometry = res.shared('geometry:sign-face', () => new PlaneGeometry(SIGN.width, SIGN.height));
+  const signs = manifest.hall.zones.map((zone) => {
+    const name = `sign:${zone.id}`;
+    const face: Face = { name, material: res.own(`material:${name}`, () => new MeshBasicMaterial()), version: 0 };
+    paintSign(face, zone);
+    const mesh = new Mesh(signGeometry, face.material);
+    mesh.name = name;
+    mesh.position.copy(signPosition(zone));
+    group.add(mesh);
+    return { face, zone };
+  });
+
+  // Images arrive later; until then the panel shows its title alone.
+  for (const panel of panels) {
+    const media = panel.exhibit.media.find((m) => m.type === 'image');
+    if (!media) continue;
+    // Inside then(): a resolveUrl that throws becomes a failed load, not a broken hall.
+    Promise.resolve(media.file).then((file) => painter.loadImage(resolveUrl(file))).then(
+      (image) => {
+        if (disposed) {
+          painter.releaseImage(image);
+          return;
+        }
+        panel.image = image;
+        paintPanel(panel);
+        onChange();
+      },
+      (error: unknown) => console.warn(`[hall] exhibit "${panel.exhibit.id}": image ${media.file} did not load`, error),
+    );
+  }
+
+  return {
+    group,
+    setLocale(next) {
+      if (disposed) return;
+      locale = next;
+      for (const panel of panels) paintPanel(panel);
+      for (const { face, zone } of signs) paintSign(face, zone);
+      onChange();
+    },
+    dispose() {
+      disposed = true;
+      for (const panel of panels) {
+        if (panel.image !== null) painter.releaseImage(panel.image);
+        panel.image = null;
+      }
+    },
+  };
+}

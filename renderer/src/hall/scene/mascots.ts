@@ -1,0 +1,264 @@
+// Mascots: GLB models (GLTFLoader + meshopt) at their homes, idling, turning to a nearby visitor, with large tap targets.
+import {
+  AnimationMixer,
+  Box3,
+  CapsuleGeometry,
+  CylinderGeometry,
+  Frustum,
+  Group,
+  Matrix4,
+  Mesh,
+  MeshLambertMaterial,
+  MeshStandardMaterial,
+  SkinnedMesh,
+  Sphere,
+  Texture,
+  Vector3,
+} from 'three';
+import type { AnimationClip, Camera, Material, Object3D } from 'three';
+import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
+import { MeshoptDecoder } from 'three/addons/libs/meshopt_decoder.module.js';
+import type { Mascot } from '../../../../electron/shared/manifest';
+import type { PickableUserData, Point3, ResolveUrl } from '../types';
+import type { ResourceScope } from './resource-cache';
+import { hitMaterial } from './structure';
+
+export interface LoadedModel {
+  readonly scene: Object3D;
+  readonly animations: readonly AnimationClip[];
+}
+export type ModelLoader = (url: string) => Promise<LoadedModel>;
+
+/** Loads GLB/glTF with meshopt compression support; the decoder's wasm is embedded, so no file or network. */
+export function gltfModelLoader(): ModelLoader {
+  const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
+  return (url) => loader.loadAsync(url);
+}
+
+/** A visitor closer than this (metres, on the floor) makes a mascot turn towards them. */
+export const NOTICE_DISTANCE = 4;
+/** Fastest a mascot turns, radians per second. */
+const MAX_TURN_RATE = Math.PI * 0.75;
+/** The tap target is this much larger than the model's bounds. */
+const HIT_SCALE = 1.5;
+const DEFAULT_SIZE = { radius: 0.35, height: 1.2 } as const;
+
+export interface Mascots {
+  readonly group: Group;
+  /** Settles when every model has loaded or fallen back to a placeholder. */
+  readonly ready: Promise<void>;
+  /** Advances idle animations and turns; true if anything moved. */
+  update(deltaSeconds: number, cameraPosition: Point3): boolean;
+  /** True if any mascot's bounds intersect the camera's view. */
+  inView(camera: Camera): boolean;
+  dispose(): void;
+}
+
+interface MascotState {
+  readonly mascot: Mascot;
+  readonly turn: Group;
+  readonly body: Group;
+  readonly proxy: Mesh;
+  readonly homeYaw: number;
+  readonly bounds: Sphere;
+  mixer: AnimationMixer | null;
+  /** No clips: bob and sway in code. */
+  procedural: boolean;
+  /** Something to animate exists (a model or the placeholder). */
+  shown: boolean;
+  time: number;
+}
+
+const shortestAngle = (a: number) => Math.atan2(Math.sin(a), Math.cos(a));
+
+export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, resolveUrl: ResolveUrl, loadModel: ModelLoader, onChange: () => void): Mascots {
+  const group = new Group();
+  group.name = 'mascots';
+  let disposed = false;
+  const proxyGeometry = res.shared('geometry:unit-cylinder', () => new CylinderGeometry(0.5, 0.5, 1, 16).translate(0, 0.5, 0));
+
+  const states = mascots.map((mascot, index): MascotState => {
+    const homeYaw = (mascot.facing * Math.PI) / 180;
+    const turn = new Group();
+    turn.name = `mascot:${mascot.id}`;
+    turn.position.set(mascot.home.x, 0, mascot.home.z);
+    turn.rotation.y = homeYaw;
+    const body = new Group();
+    const proxy = new Mesh(proxyGeometry, hitMaterial(res));
+    proxy.name = `mascot-hit:${mascot.id}`;
+    proxy.userData = { target: { id: mascot.id, kind: 'mascot' } } satisfies PickableUserData;
+    turn.add(body, proxy);
+    group.add(turn);
+    const state: MascotState = { mascot, turn, body, proxy, homeYaw, bounds: new Sphere(), mixer: null, procedural: false, shown: false, time: index * 0.7 };
+    fitProxy(state, DEFAULT_SIZE.radius * 2, DEFAULT_SIZE.height);
+    return state;
+  });
+
+  const loads = states.map(async (state) => {
+    const { mascot } = state;
+    try {
+      const model = await loadModel(resolveUrl(mascot.model));
+      if (disposed) {
+        disposeLoaded(model.scene);
+        return;
+      }
+      adopt(state, model, res);
+    } catch (error) {
+      if (disposed) return;
+      console.error(`[hall] mascot "${mascot.id}": model ${mascot.model} did not load; showing a placeholder`, error);
+      placeholder(state, res);
+    }
+    onChange();
+  });
+
+  return {
+    group,
+    ready: Promise.all(loads).then(() => undefined),
+    update(dt, camera) {
+      let moved = false;
+      for (const state of states) {
+        if (!state.shown) continue;
+        state.time += dt;
+        if (state.mixer) {
+          state.mixer.update(dt);
+          moved = true;
+        } else if (state.procedural) {
+          state.body.position.y = 0.04 * (1 + Math.sin((state.time * 2 * Math.PI) / 2.2));
+          state.body.rotation.z = 0.05 * Math.sin((state.time * 2 * Math.PI) / 3.3);
+          moved = true;
+        }
+        const dx = camera.x - state.mascot.home.x;
+        const dz = camera.z - state.mascot.home.z;
+        const wanted = Math.hypot(dx, dz) < NOTICE_DISTANCE ? Math.atan2(dx, dz) : state.homeYaw;
+        const delta = shortestAngle(wanted - state.turn.rotation.y);
+        if (Math.abs(delta) > 0.002) {
+          // Eases out near the goal, never faster than MAX_TURN_RATE.
+          const eased = Math.max(Math.abs(delta) * Math.min(1, 4 * dt), 0.002);
+          const step = Math.min(MAX_TURN_RATE * dt, eased, Math.abs(delta));
+          state.turn.rotation.y = shortestAngle(state.turn.rotation.y + Math.sign(delta) * step);
+          moved = true;
+        }
+      }
+      return moved;
+    },
+    inView(camera) {
+      camera.updateMatrixWorld();
+      const frustum = new Frustum().setFromProjectionMatrix(new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
+      return states.some((state) => state.shown && frustum.intersectsSphere(state.bounds));
+    },
+    dispose() {
+      disposed = true;
+      for (const state of states) {
+        state.mixer?.stopAllAction();
+        state.mixer?.uncacheRoot(state.body);
+        state.mixer = null;
+      }
+    },
+  };
+}
+
+/** Sizes the invisible tap cylinder and the view-test sphere to a model of `width` × `height`. */
+function fitProxy(state: MascotState, width: number, height: number): void {
+  const radius = Math.max(0.4, (width / 2) * HIT_SCALE);
+  const tall = Math.max(1, height * HIT_SCALE);
+  state.proxy.scale.set(radius * 2, tall, radius * 2);
+  state.proxy.position.y = -(tall - height) / 4;
+  const { x, z } = state.mascot.home;
+  state.bounds.set(new Vector3(x, height / 2, z), Math.hypot(width / 2, height / 2) + 0.2);
+}
+
+function adopt(state: MascotState, model: LoadedModel, res: ResourceScope): void {
+  const root = model.scene;
+  // One Lambert per source material, so meshes that shared a material still share one.
+  const converted = new Map<Material, Material>();
+  const convert = (material: Material): Material => {
+    const found = converted.get(material) ?? toLambert(material);
+    converted.set(material, found);
+    return found;
+  };
+  root.traverse((object) => {
+    if (!(object instanceof Mesh)) return;
+    object.material = Array.isArray(object.material) ? object.material.map(convert) : convert(object.material);
+  });
+  track(root, res, `mascot:${state.mascot.id}`);
+  // Feet on the floor, whatever the model's origin.
+  const box = new Box3().setFromObject(root);
+  root.position.y -= box.min.y;
+  const size = box.getSize(new Vector3());
+  state.body.add(root);
+  fitProxy(state, Math.max(size.x, size.z), size.y);
+  state.shown = true;
+  const clip = model.animations.find((c) => /idle/i.test(c.name)) ?? model.animations[0];
+  if (clip) {
+    state.mixer = new AnimationMixer(root);
+    state.mixer.clipAction(clip).play();
+  } else state.procedural = true;
+}
+
+function placeholder(state: MascotState, res: ResourceScope): void {
+  const geometry = res.shared('geometry:mascot-placeholder', () => new CapsuleGeometry(0.3, 0.6, 4, 12).translate(0, 0.6, 0));
+  const color = state.mascot.color.toUpperCase();
+  const material = res.shared(`material:lambert:${color}`, () => new MeshLambertMaterial({ color }));
+  const capsule = new Mesh(geometry, material);
+  capsule.name = `mascot-placeholder:${state.mascot.id}`;
+  state.body.add(capsule);
+  fitProxy(state, 0.6, 1.2);
+  state.shown = true;
+  state.procedural = true;
+}
+
+/**
+ * PBR materials from glTF become Lambert (≈3× cheaper under SwiftShader, see toolchain.md); colour, map,
+ * emissive, alpha and vertex colours carry over.
+ */
+function toLambert(material: Material): Material {
+  if (!(material instanceof MeshStandardMaterial)) return material;
+  const lambert = new MeshLambertMaterial({
+    name: material.name,
+    color: material.color,
+    map: material.map,
+    emissive: material.emissive,
+    emissiveMap: material.emissiveMap,
+    emissiveIntensity: material.emissiveIntensity,
+    alphaMap: material.alphaMap,
+    aoMap: material.aoMap,
+    transparent: material.transparent,
+    opacity: material.opacity,
+    alphaTest: material.alphaTest,
+    side: material.side,
+    vertexColors: material.vertexColors,
+  });
+  material.dispose();
+  return lambert;
+}
+
+/** Hands every geometry, material, texture and skeleton under `root` to the scope, once each. */
+function track(root: Object3D, res: ResourceScope, prefix: string): void {
+  const seen = new Set<string>();
+  const own = (kind: string, value: { uuid: string; dispose(): void }) => {
+    if (seen.has(value.uuid)) return;
+    seen.add(value.uuid);
+    res.own(`${prefix}:${kind}:${value.uuid}`, () => value);
+  };
+  root.traverse((object) => {
+    if (object instanceof SkinnedMesh) own('skeleton', object.skeleton);
+    if (!(object instanceof Mesh)) return;
+    own('geometry', object.geometry);
+    for (const material of Array.isArray(object.material) ? object.material : [object.material]) {
+      own('material', material);
+      for (const value of Object.values(material)) if (value instanceof Texture) own('texture', value);
+    }
+  });
+}
+
+/** A model that arrived after its hall was gone: free it directly. */
+function disposeLoaded(root: Object3D): void {
+  root.traverse((object) => {
+    if (!(object instanceof Mesh)) return;
+    object.geometry.dispose();
+    for (const material of Array.isArray(object.material) ? object.material : [object.material]) {
+      for (const value of Object.values(material)) if (value instanceof Texture) value.dispose();
+      material.dispose();
+    }
+  });
+}
