@@ -1,0 +1,110 @@
+// The 3D hall as a visitor uses it: tap an exhibit, survive a lost GPU context, and switch packs without leaking.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { writeFixturePackDir } from '../fixtures/packs/make-fixture-pack';
+import { CLI } from './e2e-env';
+import { KioskPage } from './kiosk-page';
+import { startOwnHost } from './own-host';
+import type { OwnHost } from './own-host';
+
+let host: OwnHost;
+test.beforeEach(async () => {
+  host = await startOwnHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', stdio: 'pipe' });
+
+/** Builds and installs fixture packs into the host's data folder; the last one imported is active. */
+async function installPacks(...packs: { id: string; title: string; mascots?: boolean }[]): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'sunrise-e2e-hall-'));
+  cli('settings', 'set', 'packs.acceptUnsigned', 'true', '--data', host.dataDir);
+  for (const pack of packs) {
+    const dir = await writeFixturePackDir(join(work, pack.id), { id: pack.id, title: { 'zh-CN': pack.title, en: pack.title }, mascots: pack.mascots ?? false });
+    cli('pack', 'build', dir, '-o', join(work, `${pack.id}.zip`));
+    cli('pack', 'import', join(work, `${pack.id}.zip`), '--data', host.dataDir);
+  }
+}
+
+test('tapping an exhibit where the hall shows it flies to it and names it', async ({ page }) => {
+  await installPacks({ id: 'mini-expo', title: 'Mini expo' });
+  const kiosk = new KioskPage(page);
+  await kiosk.open(host.url);
+  await kiosk.tapToBegin();
+  await kiosk.waitForHallReady();
+  const targets = await page.evaluate(() => window.sunriseDiagnostics.targets());
+  expect(targets).toEqual(expect.arrayContaining([{ id: 'welcome', kind: 'exhibit' }, { id: 'north', kind: 'zone' }]));
+  const spot = await page.evaluate(() => window.sunriseDiagnostics.project('welcome'));
+  expect(spot?.visible).toBe(true);
+  const box = await kiosk.canvas.boundingBox();
+  if (!spot || !box) throw new Error('no projection');
+  await page.touchscreen.tap(box.x + spot.x, box.y + spot.y);
+  await expect(page.getByTestId('hall-title')).toHaveText('欢迎');
+  // The camera flew to a close-up: the panel is now near the middle of the screen.
+  await expect
+    .poll(async () => {
+      const after = await page.evaluate(() => window.sunriseDiagnostics.project('welcome'));
+      return after ? Math.abs(after.x - box.width / 2) < box.width * 0.1 : false;
+    })
+    .toBe(true);
+  await page.getByTestId('home-button').tap();
+  await expect(page.getByTestId('hall-title')).toHaveText('Mini expo');
+});
+
+test('a lost WebGL context shows the exhibit index, and the hall comes back on restore', async ({ page }) => {
+  await installPacks({ id: 'mini-expo', title: 'Mini expo' });
+  const kiosk = new KioskPage(page);
+  await kiosk.open(host.url);
+  await kiosk.tapToBegin();
+  const before = await kiosk.waitForHallReady();
+  await kiosk.canvas.evaluate((canvas: HTMLCanvasElement) => {
+    const lose = canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context');
+    (window as unknown as { __lose: WEBGL_lose_context | null }).__lose = lose ?? null;
+    lose?.loseContext();
+  });
+  await expect(page.getByTestId('exhibit-index')).toBeVisible();
+  await expect(page.getByTestId('index-exhibit')).toHaveCount(2);
+  await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
+  await expect(page.getByTestId('exhibit-index')).toBeHidden();
+  const after = await kiosk.waitForHallReady(before.frames);
+  expect(after.drawCalls).toBeGreaterThan(0);
+  expect(await kiosk.distinctColours(kiosk.canvas)).toBeGreaterThan(8);
+});
+
+test('twenty pack switches leave GPU geometries and textures where they were', async ({ page }) => {
+  test.setTimeout(120_000);
+  await installPacks({ id: 'pack-a', title: 'Pack A', mascots: true }, { id: 'pack-b', title: 'Pack B' });
+  const kiosk = new KioskPage(page);
+  await kiosk.open(host.url);
+  await kiosk.tapToBegin();
+  const switchTo = async (id: string, title: string) => {
+    cli('pack', 'activate', `${id}@1.0.0`, '--data', host.dataDir);
+    await expect(page.getByTestId('hall-title')).toHaveText(title);
+    // Models and images arrive after the switch, each adding GPU resources: count once they settle.
+    let previous = '';
+    let settled = '';
+    await expect
+      .poll(async () => {
+        const { geometries, textures } = await kiosk.diagnostics();
+        const now = JSON.stringify({ geometries, textures });
+        settled = now === previous ? now : '';
+        previous = now;
+        return settled !== '';
+      }, { intervals: [400] })
+      .toBe(true);
+    return JSON.parse(settled) as { geometries: number; textures: number };
+  };
+  await switchTo('pack-a', 'Pack A');
+  const first = await switchTo('pack-b', 'Pack B');
+  let last = first;
+  for (let i = 0; i < 10; i += 1) {
+    await switchTo('pack-a', 'Pack A');
+    last = await switchTo('pack-b', 'Pack B');
+  }
+  expect(last).toEqual(first);
+});
