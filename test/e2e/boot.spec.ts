@@ -44,18 +44,21 @@ test('window.sunriseDiagnostics cannot be overwritten by page code', async ({ pa
   const kiosk = new KioskPage(page);
   await kiosk.open();
   const after = await page.evaluate(() => {
-    const w = window as unknown as { sunriseDiagnostics: { ready: boolean } };
-    try {
-      w.sunriseDiagnostics = { ready: true };
-    } catch {
-      /* strict-mode assignment to a read-only property throws; either way it must not stick */
+    const w = window as unknown as { sunriseDiagnostics: { screen: string; targets: unknown } };
+    const attempts = [
+      () => (w.sunriseDiagnostics = { screen: 'hacked', targets: null }),
+      () => (w.sunriseDiagnostics.screen = 'hacked'),
+      () => (w.sunriseDiagnostics.targets = null),
+      () => delete (w.sunriseDiagnostics as { screen?: string }).screen,
+    ];
+    for (const attempt of attempts) {
+      try {
+        attempt();
+      } catch {
+        /* strict-mode writes to read-only properties throw; either way they must not stick */
+      }
     }
-    try {
-      (w.sunriseDiagnostics as { ready: boolean }).ready = true;
-    } catch {
-      /* same */
-    }
-    return w.sunriseDiagnostics.ready;
+    return { screen: w.sunriseDiagnostics.screen, targets: typeof w.sunriseDiagnostics.targets };
   });
-  expect(after).toBe(false);
+  expect(after).toEqual({ screen: 'attract', targets: 'function' });
 });

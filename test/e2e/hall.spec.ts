@@ -37,6 +37,7 @@ test('tapping an exhibit where the hall shows it flies to it and names it', asyn
   await kiosk.open(host.url);
   await kiosk.tapToBegin();
   await kiosk.waitForHallReady();
+  await kiosk.goToHomeView();
   const targets = await page.evaluate(() => window.sunriseDiagnostics.targets());
   expect(targets).toEqual(expect.arrayContaining([{ id: 'welcome', kind: 'exhibit' }, { id: 'north', kind: 'zone' }]));
   const spot = await page.evaluate(() => window.sunriseDiagnostics.project('welcome'));

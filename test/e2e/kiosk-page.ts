@@ -96,6 +96,25 @@ export class KioskPage {
     }, png);
   }
 
+  /** Waits until the hall has stopped drawing (a flight or tour leg has ended). */
+  async waitForStill(): Promise<void> {
+    let previous = -1;
+    await expect
+      .poll(async () => {
+        const { frames } = await this.diagnostics();
+        const still = frames === previous;
+        previous = frames;
+        return still;
+      }, { intervals: [300], message: 'the hall never stopped drawing' })
+      .toBe(true);
+  }
+
+  /** Flies to the hall's home view and waits for the camera to settle there. */
+  async goToHomeView(): Promise<void> {
+    await this.page.getByTestId('home-button').tap();
+    await this.waitForStill();
+  }
+
   cspViolations(): Promise<string[]> {
     return this.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   }
