@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
 import type { Project } from '@playwright/test';
 import { electronAvailability } from './e2e-electron/electron-app';
-import { E2E_DATA_DIR as DATA_DIR, E2E_PORT as PORT, ROOT } from './e2e/e2e-env';
+import { CHROMIUM_ARGS, E2E_DATA_DIR as DATA_DIR, E2E_PORT as PORT, ROOT } from './e2e/e2e-env';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -52,18 +52,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chooseBrowser(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--autoplay-policy=no-user-gesture-required',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

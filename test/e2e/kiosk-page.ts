@@ -11,6 +11,7 @@ export interface Diagnostics {
   geometries: number;
   textures: number;
   programs: number;
+  fallback: boolean;
 }
 
 export class KioskPage {
@@ -54,7 +55,7 @@ export class KioskPage {
   diagnostics(): Promise<Diagnostics> {
     return this.page.evaluate(() => {
       const d = (window as unknown as { sunriseDiagnostics: Diagnostics }).sunriseDiagnostics;
-      return { ready: d.ready, screen: d.screen, frames: d.frames, drawCalls: d.drawCalls, triangles: d.triangles, geometries: d.geometries, textures: d.textures, programs: d.programs };
+      return { ready: d.ready, screen: d.screen, frames: d.frames, drawCalls: d.drawCalls, triangles: d.triangles, geometries: d.geometries, textures: d.textures, programs: d.programs, fallback: d.fallback };
     });
   }
 
