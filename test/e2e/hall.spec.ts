@@ -109,3 +109,23 @@ test('twenty pack switches leave GPU geometries and textures where they were', a
   }
   expect(last).toEqual(first);
 });
+
+test('the attract fly-through draws while it flies and rests at each stop, also after a lost context', async ({ page }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.open(host.url);
+  // At a stop nothing moves: no frames (render on demand), then the next leg starts by itself.
+  await kiosk.waitForStill();
+  const resting = (await kiosk.diagnostics()).frames;
+  await expect.poll(async () => (await kiosk.diagnostics()).frames, { timeout: 15_000 }).toBeGreaterThan(resting + 5);
+
+  await kiosk.canvas.evaluate((canvas: HTMLCanvasElement) => {
+    const lose = canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context');
+    (window as unknown as { __lose: WEBGL_lose_context | null }).__lose = lose ?? null;
+    lose?.loseContext();
+  });
+  await expect.poll(async () => (await kiosk.diagnostics()).fallback).toBe(true);
+  await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
+  await expect.poll(async () => (await kiosk.diagnostics()).fallback).toBe(false);
+  const restored = (await kiosk.diagnostics()).frames;
+  await expect.poll(async () => (await kiosk.diagnostics()).frames, { timeout: 15_000 }).toBeGreaterThan(restored + 5);
+});

@@ -58,7 +58,8 @@ export async function copyVerifiedFiles(source: PackSource, manifest: Manifest, 
         hash.update(chunk);
         tap?.write(chunk);
         size += chunk.length;
-        if (handle) await handle.write(chunk);
+        // write() may write less than asked (a full disk, a signal): loop until every verified byte is down.
+        for (let done = 0; handle && done < chunk.length; ) done += (await handle.write(chunk, done)).bytesWritten;
         bytesDone += chunk.length;
         options.onBytes?.(bytesDone, file.path);
       }

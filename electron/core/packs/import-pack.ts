@@ -71,6 +71,8 @@ export async function importPack(location: string, options: ImportOptions): Prom
   if (lock === null) return refuse([problem('PACK_E_BUSY', '', 'Another import is running on this kiosk; wait for it to finish, then try again.')]);
   let source: PackSource | undefined;
   let staging: string | undefined;
+  /** Past the folder rename the new version exists; a later failure must not claim "nothing changed". */
+  let installed = false;
   try {
     report('checking');
     const opened = await openPackSource(location, options.limits ?? DEFAULT_PACK_LIMITS);
@@ -132,6 +134,7 @@ export async function importPack(location: string, options: ImportOptions): Prom
     await rm(target, { recursive: true, force: true });
     await rename(staging, target);
     staging = undefined;
+    installed = true;
     await syncDirectory(store.packsDir);
     await store.recordInstalled(ref);
 
@@ -139,7 +142,8 @@ export async function importPack(location: string, options: ImportOptions): Prom
     if (activated) {
       report('activating', bytesTotal, bytesTotal);
       await store.activate(ref);
-      await store.cleanUp();
+      // Removing old versions is housekeeping: its failure must not turn a good import into a failed one.
+      await store.cleanUp().catch((error: unknown) => logger.warn('could not remove old pack versions', { error: String(error) }));
     }
     report('done', bytesTotal, bytesTotal);
     logger.info('pack imported', { pack: refName(ref), activated, files: stats.files, bytes: bytesTotal });
@@ -148,7 +152,11 @@ export async function importPack(location: string, options: ImportOptions): Prom
     if (error instanceof CancelledError || options.signal?.aborted) return await refuse([problem('PACK_E_CANCELLED', '', 'The import was cancelled; the kiosk content is unchanged.')]);
     if (error instanceof PackStreamError) return await refuse([error.problem]);
     logger.error('pack import failed', { source: location, error: String(error instanceof Error ? error.stack : error) });
-    return await refuse([problem('PACK_E_IO', '', `The pack could not be read or installed (${error instanceof Error ? error.message : String(error)}); the kiosk content is unchanged.`)]);
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = installed
+      ? `The pack was installed but could not be made active (${reason}); \`sunrise-hall pack list\` shows which pack is active.`
+      : `The pack could not be read or installed (${reason}); the kiosk content is unchanged.`;
+    return await refuse([problem('PACK_E_IO', '', message)]);
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     await source?.close().catch(() => undefined);

@@ -102,7 +102,8 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
           signal: running.signal,
           onProgress: (progress: ImportProgress) => events.emit('packs:import-progress', progress),
         });
-        if (result.activated) await refresh();
+        // Refresh whatever the outcome: an import that failed after activating still changed the pack.
+        await refresh();
         return result;
       } finally {
         running = null;

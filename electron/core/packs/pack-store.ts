@@ -125,6 +125,8 @@ export async function openPackStore(dataDir: string, logger: Logger): Promise<Pa
       return db.data.highest[id];
     },
     async recordInstalled(ref) {
+      // Another process (the staff CLI, the kiosk) may have written the pointer since we read it.
+      await db.read();
       const known = db.data.highest[ref.id];
       if (known === undefined || compareSemver(ref.version, known) > 0) {
         db.data.highest[ref.id] = ref.version;
@@ -133,6 +135,7 @@ export async function openPackStore(dataDir: string, logger: Logger): Promise<Pa
     },
     async activate(ref) {
       if (!(await isInstalled(ref))) throw new PackNotInstalledError(ref);
+      await db.read();
       const current = db.data.active;
       if (sameRef(current, ref)) return;
       db.data.previous = [...(current ? [current] : []), ...db.data.previous.filter((p) => !sameRef(p, ref) && !sameRef(p, current))];
@@ -141,6 +144,7 @@ export async function openPackStore(dataDir: string, logger: Logger): Promise<Pa
       logger.info('pack activated', { pack: refName(ref) });
     },
     async rollback() {
+      await db.read();
       for (const candidate of db.data.previous) {
         if (await isInstalled(candidate)) {
           await store.activate(candidate);
@@ -161,16 +165,17 @@ export async function openPackStore(dataDir: string, logger: Logger): Promise<Pa
       // Keep the active pack, the newest KEEP_PREVIOUS previous ones, and packs never activated yet
       // (imported with --no-activate, waiting for staff). Only versions that were active and fell
       // off the end of the history are removed.
+      await db.read();
       const keep = new Set([db.data.active, ...db.data.previous.slice(0, KEEP_PREVIOUS)].filter((r): r is PackRef => r !== null).map(refName));
-      const dropped = db.data.previous.slice(KEEP_PREVIOUS);
-      for (const ref of dropped) {
-        if (keep.has(refName(ref))) continue;
-        await rm(dirOf(ref), { recursive: true, force: true });
-        logger.info('removed an old pack version', { pack: refName(ref) });
-      }
-      if (dropped.length > 0) {
+      const dropped = db.data.previous.slice(KEEP_PREVIOUS).filter((ref) => !keep.has(refName(ref)));
+      if (db.data.previous.length > KEEP_PREVIOUS) {
+        // Pointer first: a crash mid-delete must never leave a half-deleted version listed for rollback.
         db.data.previous = db.data.previous.slice(0, KEEP_PREVIOUS);
         await db.write();
+      }
+      for (const ref of dropped) {
+        await rm(dirOf(ref), { recursive: true, force: true });
+        logger.info('removed an old pack version', { pack: refName(ref) });
       }
     },
     async reload() {

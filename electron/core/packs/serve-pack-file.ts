@@ -104,7 +104,9 @@ export function parseRange(header: string | undefined, size: number): { start: n
     return size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(from);
+  // An inverted range (5-3) is invalid, not unsatisfiable: RFC 9110 says to ignore it and send everything.
+  if (to !== '' && Number(to) < start) return null;
   const end = to === '' ? size - 1 : Math.min(Number(to), size - 1);
-  if (start >= size || start > end) return 'unsatisfiable';
+  if (start >= size) return 'unsatisfiable';
   return { start, end };
 }

@@ -22,6 +22,8 @@ const MIN_HORIZONTAL_FOV = 60;
 const MAX_FOV = 90;
 /** Mascot idle animation rate: smooth enough to read as alive, half the cost of 60 fps. */
 const MASCOT_FRAME_MS = 1000 / 30;
+/** Longest a pack switch waits for the new hall's models and images before showing it anyway. */
+const PACK_SWAP_TIMEOUT_MS = 4000;
 
 export interface EngineStats extends HallStats {
   readonly fps: number;
@@ -70,6 +72,12 @@ export class HallEngine {
   #hall: HallScene | null = null;
   #rig: CameraRig | null = null;
   #tour: Tour | null = null;
+  /** What the running tour was started with, so a context restore can start it again. */
+  #tourSpec: { waypoints: readonly TourWaypoint[]; loop: boolean; attract: boolean } | null = null;
+  /** A new pack's hall, loading out of sight until it can replace the current one. */
+  #pending: HallScene | null = null;
+  /** The tour pose last handed to the rig: a dwelling tour must not count as a moving camera. */
+  #tourPose = '';
   #pack: { manifest: Manifest; resolveUrl: ResolveUrl } | null = null;
   #locale = 'zh-CN';
   #reducedMotion = false;
@@ -116,7 +124,7 @@ export class HallEngine {
       home: () => this.home(),
       anyInput: () => {
         // A touch hands control to the visitor exactly where the tour had the camera.
-        this.#tour = null;
+        this.#endTour();
         this.#emit('input');
         this.invalidate();
       },
@@ -126,14 +134,43 @@ export class HallEngine {
     this.invalidate();
   }
 
-  /** Shows a pack's hall. The new hall is built before the old one is released, so a hall is always on screen. */
+  /**
+   * Shows a pack's hall. While the new hall loads its images and models, visitors keep seeing the old
+   * one; the swap (and the old hall's disposal) happens once the new one is ready, or after a few
+   * seconds at most, so a broken model can never hold a switch up.
+   */
   setPack(manifest: Manifest, resolveUrl: ResolveUrl, locale: string = this.#locale): void {
     if (this.#disposed) return;
     this.#pack = { manifest, resolveUrl };
     this.#locale = locale;
-    const previous = this.#hall;
-    const hall = createBrowserHallScene(manifest, { locale, resolveUrl, onChange: () => this.invalidate(), cache: this.#cache });
+    const hall = this.#createHall(manifest, resolveUrl);
+    // A newer pack supersedes one that is still loading.
+    this.#pending?.dispose();
+    this.#pending = null;
+    if (this.#hall === null) {
+      this.#install(hall);
+      return;
+    }
+    hall.root.visible = false;
     this.#scene.add(hall.root);
+    this.#pending = hall;
+    const swap = (): void => {
+      if (this.#pending !== hall || this.#disposed) return;
+      this.#pending = null;
+      this.#install(hall);
+    };
+    void hall.ready.then(swap, swap);
+    setTimeout(swap, PACK_SWAP_TIMEOUT_MS);
+  }
+
+  #createHall(manifest: Manifest, resolveUrl: ResolveUrl): HallScene {
+    return createBrowserHallScene(manifest, { locale: this.#locale, resolveUrl, onChange: () => this.invalidate(), cache: this.#cache });
+  }
+
+  #install(hall: HallScene): void {
+    const previous = this.#hall;
+    hall.root.visible = true;
+    if (!hall.root.parent) this.#scene.add(hall.root);
     this.#hall = hall;
     previous?.dispose();
     const { walkable, obstacles, home } = hall.layout;
@@ -144,7 +181,10 @@ export class HallEngine {
     } else {
       this.#rig = new CameraRig({ walkable, obstacles, home, baseFovDeg: this.#camera.fov, reducedMotion: this.#reducedMotion });
     }
-    this.#tour = null;
+    // The attract fly-through follows the pack it is flying through; any other tour ends.
+    const attract = this.#tourSpec?.attract === true;
+    this.#endTour();
+    if (attract) this.tour(undefined, { loop: true });
     this.invalidate();
   }
 
@@ -176,7 +216,7 @@ export class HallEngine {
     const target = this.targets().find((t) => t.id === id || `${t.kind}:${t.id}` === id) ?? null;
     const pose = target ? this.#hall?.layout.poses.get(poseKey(target.kind, target.id)) : undefined;
     if (!target || !pose || !this.#rig) return null;
-    this.#tour = null;
+    this.#endTour();
     this.#rig.flyTo(pose);
     this.invalidate();
     return target;
@@ -186,17 +226,20 @@ export class HallEngine {
   tour(waypoints?: readonly TourWaypoint[], options: { loop?: boolean } = {}): void {
     const points = waypoints ?? this.#attractWaypoints();
     if (points.length === 0 || !this.#rig) return;
-    this.#tour = new Tour([...points], { flightMs: 1600, reducedMotion: this.#reducedMotion, loop: options.loop ?? true, from: this.#rig.pose() });
+    const loop = options.loop ?? true;
+    this.#tourSpec = { waypoints: points, loop, attract: waypoints === undefined };
+    this.#tourPose = '';
+    this.#tour = new Tour([...points], { flightMs: 1600, reducedMotion: this.#reducedMotion, loop, from: this.#rig.pose() });
     this.invalidate();
   }
 
   stop(): void {
-    this.#tour = null;
+    this.#endTour();
     this.#rig?.stop();
   }
 
   home(): void {
-    this.#tour = null;
+    this.#endTour();
     this.#rig?.home();
     this.invalidate();
   }
@@ -251,6 +294,8 @@ export class HallEngine {
     this.#resizeObserver?.disconnect();
     this.#canvas?.removeEventListener('webglcontextlost', this.#onContextLost);
     this.#canvas?.removeEventListener('webglcontextrestored', this.#onContextRestored);
+    this.#pending?.dispose();
+    this.#pending = null;
     this.#hall?.dispose();
     this.#hall = null;
     this.#cache.disposeAll();
@@ -276,8 +321,14 @@ export class HallEngine {
     let wakeAt: number | null = null;
     if (this.#tour && rig) {
       const step = this.#tour.update(now);
-      rig.cut(step.pose);
-      if (step.done) this.#tour = null;
+      // Hand the rig a pose only when it changed: re-cutting the same pose while the tour dwells would
+      // report a moving camera and keep drawing a still picture (render on demand).
+      const pose = JSON.stringify(step.pose);
+      if (pose !== this.#tourPose) {
+        rig.cut(step.pose);
+        this.#tourPose = pose;
+      }
+      if (step.done) this.#endTour();
       else if (!step.moving) wakeAt = step.nextChangeAtMs;
     }
     const cameraMoved = rig ? rig.update(now) : false;
@@ -302,10 +353,15 @@ export class HallEngine {
     }
     // Keep drawing only while something moves: the camera every frame, mascots at a capped rate, a
     // dwelling tour only when its next leg starts.
-    if (cameraMoved || (this.#tour && wakeAt === null)) this.invalidate();
+    if (cameraMoved || (this.#tour !== null && wakeAt === null)) this.invalidate();
     else if (mascotsMoving) this.#wakeAfter(MASCOT_FRAME_MS);
     else if (wakeAt !== null) this.#wakeAfter(Math.max(0, wakeAt - now));
   };
+
+  #endTour(): void {
+    this.#tour = null;
+    this.#tourSpec = null;
+  }
 
   #wakeAfter(ms: number): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
@@ -386,12 +442,19 @@ export class HallEngine {
 
   readonly #onContextRestored = (): void => {
     this.#contextLost = false;
-    // Rebuild every GPU resource from the manifest rather than trusting what survived the loss.
+    // Rebuild every GPU resource from the manifest rather than trusting what survived the loss, at
+    // once (nothing else is on screen) and from where the camera was.
+    const tour = this.#tourSpec;
+    const pose = this.#rig?.pose();
     if (this.#pack) {
-      const pose = this.#rig?.pose();
-      this.setPack(this.#pack.manifest, this.#pack.resolveUrl, this.#locale);
+      const { manifest, resolveUrl } = this.#pack;
+      this.#pending?.dispose();
+      this.#pending = null;
+      this.#install(this.#createHall(manifest, resolveUrl));
       if (pose) this.#rig?.cut(pose);
     }
+    // The attract loop must come back with the hall.
+    if (tour) this.tour(tour.attract ? undefined : tour.waypoints, { loop: tour.loop });
     this.#emit('fallback', false);
     this.invalidate();
   };

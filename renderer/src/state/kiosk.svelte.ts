@@ -40,6 +40,13 @@ export class KioskState {
   }
 
   applyPack(pack: ActivePack): void {
+    // A reconnecting client re-sends the pack it already has; rebuilding the hall for it would make
+    // the camera jump home mid-visit.
+    const current = this.pack;
+    if (current && current.baseUrl === pack.baseUrl && current.manifest.id === pack.manifest.id && current.manifest.version === pack.manifest.version) {
+      this.#recover();
+      return;
+    }
     this.pack = pack;
     this.#recover();
   }
