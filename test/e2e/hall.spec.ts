@@ -1,13 +1,11 @@
 // The 3D hall as a visitor uses it: tap an exhibit, survive a lost GPU context, and switch packs without leaking.
-import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { writeFixturePackDir } from '../fixtures/packs/make-fixture-pack';
-import { CLI } from './e2e-env';
 import { KioskPage } from './kiosk-page';
-import { startOwnHost } from './own-host';
+import { runCli, startOwnHost } from './own-host';
 import type { OwnHost } from './own-host';
 
 let host: OwnHost;
@@ -18,7 +16,7 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', stdio: 'pipe' });
+const cli = runCli;
 
 /** Builds and installs fixture packs into the host's data folder; the last one imported is active. */
 async function installPacks(...packs: { id: string; title: string; mascots?: boolean }[]): Promise<void> {

@@ -1,5 +1,5 @@
 // Starts a private web host (own port, own data folder) for tests that change what the kiosk shows.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,4 +42,9 @@ export async function startOwnHost(reuse?: { port: number; dataDir: string }): P
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Runs the real `sunrise-hall` CLI (the staff's tool) and returns what it printed. */
+export function runCli(...args: string[]): string {
+  return execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', stdio: 'pipe' });
 }

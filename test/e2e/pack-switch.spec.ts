@@ -1,13 +1,11 @@
 // Staff import a signed pack from the CLI while the kiosk runs: visitors see the new pack without a reload.
-import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { writeFixturePackDir } from '../fixtures/packs/make-fixture-pack';
-import { CLI } from './e2e-env';
 import { KioskPage } from './kiosk-page';
-import { startOwnHost } from './own-host';
+import { runCli, startOwnHost } from './own-host';
 import type { OwnHost } from './own-host';
 
 let host: OwnHost;
@@ -18,7 +16,7 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', stdio: 'pipe' });
+const cli = runCli;
 
 test('a pack built, signed, trusted and imported with the CLI replaces the built-in hall live', async ({ page }) => {
   const work = await mkdtemp(join(tmpdir(), 'sunrise-e2e-pack-'));
