@@ -1,6 +1,8 @@
 // The hall's three.js engine: scene, camera rig, input, tours and adaptive quality, drawing only while something moves.
 import { Color, DirectionalLight, HemisphereLight, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
 import type { Manifest } from '../../../electron/shared/manifest';
+import { attractWaypoints } from './attract-path';
+import { EventRegistry } from './engine-events';
 import { FrameStats } from './frame-stats';
 import { CameraRig } from './navigation/camera-rig';
 import { GestureInput } from './navigation/gestures';
@@ -58,13 +60,7 @@ export class HallEngine {
   readonly #cache = new ResourceCache();
   readonly #quality = new QualityController();
   readonly #frameStats = new FrameStats();
-  readonly #listeners: { [K in keyof HallEngineEvents]: Set<HallEngineEvents[K]> } = {
-    picked: new Set(),
-    ready: new Set(),
-    frame: new Set(),
-    fallback: new Set(),
-    input: new Set(),
-  };
+  readonly #events = new EventRegistry<HallEngineEvents>();
   #renderer: WebGLRenderer | null = null;
   #canvas: HTMLCanvasElement | null = null;
   #resizeObserver: ResizeObserver | null = null;
@@ -100,8 +96,7 @@ export class HallEngine {
   }
 
   on<K extends keyof HallEngineEvents>(event: K, listener: HallEngineEvents[K]): Unlisten {
-    this.#listeners[event].add(listener);
-    return () => this.#listeners[event].delete(listener);
+    return this.#events.on(event, listener);
   }
 
   /** Attaches to a canvas already in the document; throws if WebGL 2 is unavailable. */
@@ -125,7 +120,7 @@ export class HallEngine {
       anyInput: () => {
         // A touch hands control to the visitor exactly where the tour had the camera.
         this.#endTour();
-        this.#emit('input');
+        this.#events.emit('input');
         this.invalidate();
       },
     });
@@ -224,7 +219,7 @@ export class HallEngine {
 
   /** Plays a camera path; the pack's attract playlist when no waypoints are given. */
   tour(waypoints?: readonly TourWaypoint[], options: { loop?: boolean } = {}): void {
-    const points = waypoints ?? this.#attractWaypoints();
+    const points = waypoints ?? (this.#pack && this.#hall ? attractWaypoints(this.#pack.manifest, this.#hall.layout) : []);
     if (points.length === 0 || !this.#rig) return;
     const loop = options.loop ?? true;
     this.#tourSpec = { waypoints: points, loop, attract: waypoints === undefined };
@@ -299,7 +294,7 @@ export class HallEngine {
     this.#hall?.dispose();
     this.#hall = null;
     this.#cache.disposeAll();
-    for (const set of Object.values(this.#listeners)) set.clear();
+    this.#events.clear();
     if (this.#renderer) {
       this.#renderer.dispose();
       // A kiosk re-enters the hall all day; browsers cap live WebGL contexts, so release ours now.
@@ -307,10 +302,6 @@ export class HallEngine {
     }
     this.#renderer = null;
     this.#canvas = null;
-  }
-
-  #emit<K extends keyof HallEngineEvents>(event: K, ...args: Parameters<HallEngineEvents[K]>): void {
-    for (const listener of [...this.#listeners[event]]) (listener as (...a: Parameters<HallEngineEvents[K]>) => void)(...args);
   }
 
   readonly #draw = (now: number): void => {
@@ -346,10 +337,10 @@ export class HallEngine {
     const interval = this.#frameStats.record(now);
     if (interval !== null && (cameraMoved || this.#tour) && this.#quality.sample(interval)) this.#applyPixelRatio();
     const stats = this.stats();
-    this.#emit('frame', stats);
+    this.#events.emit('frame', stats);
     if (!this.#ready && this.#hall) {
       this.#ready = true;
-      this.#emit('ready', stats);
+      this.#events.emit('ready', stats);
     }
     // Keep drawing only while something moves: the camera every frame, mascots at a capped rate, a
     // dwelling tour only when its next leg starts.
@@ -386,21 +377,9 @@ export class HallEngine {
     else {
       const pose = this.#hall.layout.poses.get(poseKey(hit.target.kind, hit.target.id));
       if (pose) this.#rig.flyTo(pose);
-      this.#emit('picked', hit.target);
+      this.#events.emit('picked', hit.target);
     }
     this.invalidate();
-  }
-
-  #attractWaypoints(): TourWaypoint[] {
-    const playlist = this.#pack?.manifest.attract.playlist ?? [];
-    const poses = this.#hall?.layout.poses;
-    const steps = playlist.length > 0 ? playlist : (this.#hall?.layout.targets ?? []).filter((t) => t.kind === 'zone').map((t) => ({ target: t.id, kind: t.kind, dwellSeconds: 6 }));
-    return steps.flatMap((step) => {
-      const pose = poses?.get(poseKey(step.kind, step.target));
-      if (!pose) return [];
-      const spotlight = step.kind === 'zone' ? {} : { spotlight: { id: step.target, kind: step.kind } };
-      return [{ pose, dwellMs: step.dwellSeconds * 1000, ...spotlight }];
-    });
   }
 
   #applyPixelRatio(): void {
@@ -437,7 +416,7 @@ export class HallEngine {
     event.preventDefault();
     this.#contextLost = true;
     this.#cancelFrames();
-    this.#emit('fallback', true);
+    this.#events.emit('fallback', true);
   };
 
   readonly #onContextRestored = (): void => {
@@ -455,7 +434,7 @@ export class HallEngine {
     }
     // The attract loop must come back with the hall.
     if (tour) this.tour(tour.attract ? undefined : tour.waypoints, { loop: tour.loop });
-    this.#emit('fallback', false);
+    this.#events.emit('fallback', false);
     this.invalidate();
   };
 }
