@@ -127,3 +127,16 @@ test('the attract fly-through draws while it flies and rests at each stop, also 
   const restored = (await kiosk.diagnostics()).frames;
   await expect.poll(async () => (await kiosk.diagnostics()).frames, { timeout: 15_000 }).toBeGreaterThan(restored + 5);
 });
+
+test('the attract fly-through presents a mascot by name in both languages', async ({ page }) => {
+  await installPacks({ id: 'mini-expo', title: 'Mini expo', mascots: true });
+  const kiosk = new KioskPage(page);
+  await kiosk.open(host.url);
+  const spotlight = page.getByTestId('attract-spotlight');
+  await expect(spotlight).toBeVisible({ timeout: 20_000 });
+  await expect(spotlight).toContainText('阳阳');
+  await expect(spotlight).toContainText('Sunny');
+  // A touch ends the tour, and with it the presentation.
+  await kiosk.tapToBegin();
+  await expect(spotlight).toBeHidden();
+});

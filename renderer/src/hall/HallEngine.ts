@@ -41,6 +41,8 @@ export interface HallEngineEvents {
   fallback: (active: boolean) => void;
   /** Any visitor input on the hall (stop idle timers, close hints). */
   input: () => void;
+  /** The mascot or exhibit a tour is presenting now, or null between presentations. */
+  spotlight: (target: HallTarget | null) => void;
 }
 
 function verticalFov(aspect: number): number {
@@ -74,6 +76,8 @@ export class HallEngine {
   #pending: HallScene | null = null;
   /** The tour pose last handed to the rig: a dwelling tour must not count as a moving camera. */
   #tourPose = '';
+  /** The tour's current spotlight as `kind:id`, to announce changes only. */
+  #spotlight = '';
   #pack: { manifest: Manifest; resolveUrl: ResolveUrl } | null = null;
   #locale = 'zh-CN';
   #reducedMotion = false;
@@ -319,6 +323,7 @@ export class HallEngine {
         rig.cut(step.pose);
         this.#tourPose = pose;
       }
+      this.#announceSpotlight(step.spotlight);
       if (step.done) this.#endTour();
       else if (!step.moving) wakeAt = step.nextChangeAtMs;
     }
@@ -352,6 +357,14 @@ export class HallEngine {
   #endTour(): void {
     this.#tour = null;
     this.#tourSpec = null;
+    this.#announceSpotlight(null);
+  }
+
+  #announceSpotlight(target: HallTarget | null): void {
+    const key = target ? `${target.kind}:${target.id}` : '';
+    if (key === this.#spotlight) return;
+    this.#spotlight = key;
+    this.#events.emit('spotlight', target);
   }
 
   #wakeAfter(ms: number): void {
