@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { electronAvailability } from './electron-app';
+import { KIOSK_API_MEMBERS } from '../fixtures/kiosk-api-members';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -36,19 +37,7 @@ test('the kiosk shell is locked down and renders the hall', async () => {
     expect(surface).toEqual({
       require: 'undefined',
       process: 'undefined',
-      members: [
-        'app.info',
-        'packs.activate',
-        'packs.active',
-        'packs.cancelImport',
-        'packs.import',
-        'packs.list',
-        'packs.onImportProgress',
-        'packs.onPackChanged',
-        'packs.rollback',
-        'settings.all',
-        'settings.onSettingsChanged',
-      ],
+      members: [...KIOSK_API_MEMBERS],
       popup: true,
       fileFetch: 'blocked',
     });
