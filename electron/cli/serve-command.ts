@@ -59,7 +59,11 @@ export async function runServeCommand(argv: string[], io: CommandIo): Promise<nu
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
-    browser?.once('exit', stop);
+    browser?.once('exit', (code) => {
+      // Closing the kiosk window ends the session; a browser that could not start (no display) says so here.
+      io.stdout(`Chromium closed${code ? ` (exit code ${code})` : ''}; stopping the web host.`);
+      stop();
+    });
   });
   browser?.kill();
   await host.close();
