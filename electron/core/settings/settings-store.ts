@@ -12,6 +12,7 @@ import type { Logger } from '../log/logger';
 import { DurableJsonAdapter } from '../store/durable-json-adapter';
 import { removeStaleTempFiles } from '../store/durable-write';
 import { describeError } from '../store/fs-error';
+import type { ParseOutcome } from '../store/durable-json-adapter';
 import { parserFor } from '../store/schema-parser';
 import { badValueMessage, unknownKeyMessage } from './settings-messages';
 
@@ -57,7 +58,20 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
   const { dataDir, logger, now } = options;
   await mkdir(dataDir, { recursive: true });
   const file = join(dataDir, SETTINGS_FILE_NAME);
-  const adapter = new DurableJsonAdapter(file, { parse: parserFor(settingsDocumentSchema), logger, ...(now ? { now } : {}) });
+  /** Set while the file on disk comes from a newer app version: read what we know, never overwrite it. */
+  let newerSchema: number | null = null;
+  const strictParse = parserFor(settingsDocumentSchema);
+  const parse = (raw: unknown): ParseOutcome<SettingsDocument> => {
+    const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+    if (typeof version === 'number' && Number.isInteger(version) && version > 1) {
+      // Rolling the app back must not cost the organizer every setting: keep the file, use its known keys.
+      newerSchema = version;
+      return { ok: true, value: knownSettingsOf(raw as Record<string, unknown>) };
+    }
+    newerSchema = null;
+    return strictParse(raw);
+  };
+  const adapter = new DurableJsonAdapter(file, { parse, logger, ...(now ? { now } : {}) });
   await removeStaleTempFiles(file);
   await removeStaleTempFiles(adapter.backupFile);
   const db = new Low<SettingsDocument>(adapter, defaultSettingsDocument());
@@ -107,6 +121,12 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     // Pick up what another process (the CLI) saved since our last read, so one key's change does not
     // silently revert the others.
     await reload();
+    if (newerSchema !== null) {
+      return fail(
+        'SETTINGS_E_NOT_SAVED',
+        `${key} was not changed: ${SETTINGS_FILE_NAME} was written by a newer Sunrise Hall (settings schema ${newerSchema}), which this version reads but will not overwrite; update the app, or delete the file to start from the defaults.`,
+      );
+    }
     const previous = db.data;
     const parsed = settingsDocumentSchema.safeParse({ ...previous, [key]: value });
     if (!parsed.success) return fail('SETTINGS_E_BAD_VALUE', `${key}: ${parsed.error.message}`);
@@ -187,4 +207,14 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
 function toSettings(document: SettingsDocument): Settings {
   const { schemaVersion: _version, ...settings } = document;
   return settings;
+}
+
+/** The keys this version knows from a newer document, each valid value kept and anything else defaulted. */
+function knownSettingsOf(raw: Record<string, unknown>): SettingsDocument {
+  const document = defaultSettingsDocument();
+  for (const key of SETTINGS_KEYS) {
+    const parsed = settingsKeys[key].safeParse(raw[key]);
+    if (parsed.success && raw[key] !== undefined) (document as Record<string, unknown>)[key] = parsed.data;
+  }
+  return document;
 }

@@ -290,3 +290,19 @@ describe('watch', () => {
     await expect(store.set('render.quality', 'low')).rejects.toThrow(/closed/);
   });
 });
+
+describe('settings written by a newer app version', () => {
+  it('are read for the keys this version knows, kept on disk untouched, and never overwritten', async () => {
+    const dir = await makeTempDir();
+    const newer = JSON.stringify({ schemaVersion: 2, 'idle.timeoutSeconds': 120, 'locale.default': 'en', 'render.quality': 'ultra', 'future.key': true }, null, 2) + '\n';
+    await writeFile(join(dir, 'settings.json'), newer);
+    const { store, errors } = await openStore(dir);
+    // Known and valid: kept. Known but not valid here (a level this version lacks): the default.
+    expect(store.all()).toMatchObject({ 'idle.timeoutSeconds': 120, 'locale.default': 'en', 'render.quality': 'auto' });
+    expect(errors()).toEqual([]);
+    const result = await store.set('idle.warningSeconds', 20);
+    expect(result).toMatchObject({ ok: false, error: { code: 'SETTINGS_E_NOT_SAVED', message: expect.stringContaining('newer Sunrise Hall') } });
+    expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(newer);
+    expect((await readdir(dir)).filter((name) => name.includes('corrupt'))).toEqual([]);
+  });
+});
