@@ -29,7 +29,7 @@ export interface FlightOptions {
   readonly durationMs?: number;
 }
 
-/** Same feel as the old LookDrag: about twice "the world sticks to the finger" at 1080p. */
+/** About twice "the world sticks to the finger" at 1080p, so looking around needs no long swipes. */
 const TURN_PER_PIXEL = 0.0015;
 /** Dragging cannot tip the view past this; straight up or down is disorienting. */
 const LOOK_PITCH_LIMIT = (70 * Math.PI) / 180;
