@@ -12,6 +12,7 @@ import { EntryChecker, isJunkPath, recordCap } from './entry-rules';
 import { cancelledError, checkedStream, isSystemError, toPackStreamError } from './entry-stream';
 import { PackStreamError } from './pack-source';
 import type { OpenPackSourceResult, PackEntry, PackLimits, PackSource } from './pack-source';
+import { OpenStreams } from './open-streams';
 
 /** lstat calls in flight at once while walking: fast on an SSD, gentle on a USB stick. */
 const STAT_BATCH = 32;
@@ -100,8 +101,7 @@ function visit(rel: string, disk: string, stat: BigIntStats, walk: Walk, queue: 
 class DirPackSource implements PackSource {
   readonly kind = 'dir';
   readonly entries: readonly PackEntry[];
-  private readonly open = new Set<Readable>();
-  private closed = false;
+  private readonly streams = new OpenStreams();
 
   constructor(
     readonly location: string,
@@ -115,7 +115,7 @@ class DirPackSource implements PackSource {
     if (signal?.aborted) throw cancelledError(path);
     const file = this.byPath.get(path);
     if (!file) throw new PackStreamError(problem('PACK_E_MISSING', path, `${path} is not in the pack.`));
-    if (this.closed) throw new PackStreamError(problem('PACK_E_IO', path, `${path} cannot be read: the pack was already closed.`));
+    if (this.streams.closed) throw this.streams.closedError(path);
     let handle: FileHandle;
     try {
       handle = await open(file.diskPath, OPEN_FLAGS);
@@ -130,7 +130,7 @@ class DirPackSource implements PackSource {
       }
       if (Number(stat.size) !== file.size) throw new PackStreamError(problem('PACK_E_IO', path, `${path} changed while it was being read.`));
       if (signal?.aborted) throw cancelledError(path);
-      if (this.closed) throw new PackStreamError(problem('PACK_E_IO', path, `${path} cannot be read: the pack was already closed.`));
+      if (this.streams.closed) throw this.streams.closedError(path);
     } catch (error) {
       await handle.close().catch(() => undefined);
       throw toPackStreamError(error, path, 'PACK_E_IO');
@@ -144,16 +144,13 @@ class DirPackSource implements PackSource {
       underrunCode: 'PACK_E_IO',
       fallbackCode: 'PACK_E_IO',
       signal,
-      onClose: () => this.open.delete(stream),
+      onClose: () => this.streams.forget(stream),
     });
-    this.open.add(stream);
-    return stream;
+    return this.streams.add(stream);
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    for (const stream of this.open) stream.destroy(cancelledError(''));
+    this.streams.closeAll();
   }
 }
 

@@ -10,6 +10,7 @@ import { cancelledError, checkedStream, isSystemError, toPackStreamError } from 
 import { PackStreamError } from './pack-source';
 import type { OpenPackSourceResult, PackEntry, PackLimits, PackSource } from './pack-source';
 import { listZip } from './zip-listing';
+import { OpenStreams } from './open-streams';
 
 /** decodeStrings:false hands us raw name bytes (we decode GBK/CP437 and run our own path checks instead of yauzl's). */
 const YAUZL_OPTIONS = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false } as const;
@@ -37,8 +38,7 @@ function openProblem(error: unknown, location: string): PackProblem {
 class ZipPackSource implements PackSource {
   readonly kind = 'zip';
   readonly entries: readonly PackEntry[];
-  private readonly open = new Set<Readable>();
-  private closed = false;
+  private readonly streams = new OpenStreams();
 
   constructor(
     readonly location: string,
@@ -52,7 +52,7 @@ class ZipPackSource implements PackSource {
     if (signal?.aborted) throw cancelledError(path);
     const entry = this.byPath.get(path);
     if (!entry) throw new PackStreamError(problem('PACK_E_MISSING', path, `${path} is not in the pack.`));
-    if (this.closed) throw new PackStreamError(problem('PACK_E_IO', path, `${path} cannot be read: the pack was already closed.`));
+    if (this.streams.closed) throw this.streams.closedError(path);
     let raw: Readable;
     try {
       raw = await openReadStream(this.zip, entry);
@@ -60,9 +60,9 @@ class ZipPackSource implements PackSource {
       throw toPackStreamError(error, path, 'PACK_E_ZIP');
     }
     // Closed or cancelled while the local header was being read: do not hand out a stream.
-    if (this.closed || signal?.aborted) {
+    if (this.streams.closed || signal?.aborted) {
       raw.destroy();
-      throw this.closed ? new PackStreamError(problem('PACK_E_IO', path, `${path} cannot be read: the pack was already closed.`)) : cancelledError(path);
+      throw this.streams.closed ? this.streams.closedError(path) : cancelledError(path);
     }
     const stream = checkedStream(raw, {
       path,
@@ -72,18 +72,14 @@ class ZipPackSource implements PackSource {
       underrunCode: 'PACK_E_ZIP',
       fallbackCode: 'PACK_E_ZIP',
       signal,
-      onClose: () => this.open.delete(stream),
+      onClose: () => this.streams.forget(stream),
     });
-    this.open.add(stream);
-    return stream;
+    return this.streams.add(stream);
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    for (const stream of this.open) stream.destroy(cancelledError(''));
     // yauzl closes the file once the last stream lets go of it.
-    this.zip.close();
+    if (this.streams.closeAll()) this.zip.close();
   }
 }
 
