@@ -4,7 +4,7 @@ import type { BufferGeometry, Material, Object3D } from 'three';
 import { vi } from 'vitest';
 import { hallSchema } from '../../../electron/shared/manifest';
 import type { HallManifest } from '../../../renderer/src/hall/scene/hall-scene';
-import type { ModelLoader } from '../../../renderer/src/hall/scene/mascots';
+import type { ModelLoader } from '../../../renderer/src/hall/scene/model-loader';
 import type { PanelArt, ScenePainter, SignArt } from '../../../renderer/src/hall/scene/painter';
 import { makeGlb } from '../../fixtures/packs/make-glb';
 import { fixtureManifest } from '../../fixtures/packs/make-fixture-pack';

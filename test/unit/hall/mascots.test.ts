@@ -3,7 +3,7 @@ import { Group } from 'three';
 import { describe, expect, it, vi } from 'vitest';
 import type { Mascot } from '../../../electron/shared/manifest';
 import { buildMascots, NOTICE_DISTANCE } from '../../../renderer/src/hall/scene/mascots';
-import type { ModelLoader } from '../../../renderer/src/hall/scene/mascots';
+import type { ModelLoader } from '../../../renderer/src/hall/scene/model-loader';
 import { ResourceCache, ResourceScope } from '../../../renderer/src/hall/scene/resource-cache';
 import { makeGlb } from '../../fixtures/packs/make-glb';
 import { parseGlb } from '../../fixtures/packs/parse-glb';

@@ -2,7 +2,7 @@
 import type { ResolveUrl } from '../types';
 import { createHallScene } from './hall-scene';
 import type { HallManifest, HallScene } from './hall-scene';
-import { gltfModelLoader } from './mascots';
+import { gltfModelLoader } from './model-loader';
 import type { ResourceCache } from './resource-cache';
 import { createCanvasPainter } from './text-texture';
 

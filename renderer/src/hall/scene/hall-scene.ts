@@ -7,7 +7,7 @@ import { buildLabels } from './labels';
 import { hallLayout } from './layout';
 import type { HallLayout } from './layout';
 import { buildMascots } from './mascots';
-import type { ModelLoader } from './mascots';
+import type { ModelLoader } from './model-loader';
 import type { ScenePainter } from './painter';
 import { ResourceCache, ResourceScope } from './resource-cache';
 import { buildStructure } from './structure';

@@ -15,25 +15,13 @@ import {
   Texture,
   Vector3,
 } from 'three';
-import type { AnimationClip, Camera, Material, Object3D } from 'three';
-import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
-import { MeshoptDecoder } from 'three/addons/libs/meshopt_decoder.module.js';
+import type { Camera, Material, Object3D } from 'three';
 import type { Mascot } from '../../../../electron/shared/manifest';
 import type { PickableUserData, Point3, ResolveUrl } from '../types';
 import type { ResourceScope } from './resource-cache';
 import { hitMaterial } from './structure';
 
-export interface LoadedModel {
-  readonly scene: Object3D;
-  readonly animations: readonly AnimationClip[];
-}
-export type ModelLoader = (url: string) => Promise<LoadedModel>;
-
-/** Loads GLB/glTF with meshopt compression support; the decoder's wasm is embedded, so no file or network. */
-export function gltfModelLoader(): ModelLoader {
-  const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-  return (url) => loader.loadAsync(url);
-}
+import type { LoadedModel, ModelLoader } from './model-loader';
 
 /** A visitor closer than this (metres, on the floor) makes a mascot turn towards them. */
 export const NOTICE_DISTANCE = 4;
