@@ -1,5 +1,5 @@
 // window.sunriseDiagnostics: a read-only view of renderer health for tests and staff tools.
-import type { EngineStats } from './hall/HallEngine';
+import type { EngineStats } from './hall/engine-events';
 import type { HallTarget } from './hall/types';
 
 export type DiagnosticsScreen = 'attract' | 'hall';

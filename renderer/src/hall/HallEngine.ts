@@ -3,53 +3,25 @@ import { Color, DirectionalLight, HemisphereLight, PerspectiveCamera, Scene, Vec
 import type { Manifest } from '../../../electron/shared/manifest';
 import { attractWaypoints } from './attract-path';
 import { EventRegistry } from './engine-events';
+import type { EngineStats, HallEngineEvents } from './engine-events';
+import { HallSlot } from './hall-slot';
+import { FrameScheduler } from './frame-scheduler';
 import { FrameStats } from './frame-stats';
 import { CameraRig } from './navigation/camera-rig';
 import { GestureInput } from './navigation/gestures';
-import { Tour } from './navigation/tour';
 import type { TourWaypoint } from './navigation/tour';
 import { pick } from './picking';
-import { pixelRatioFor, QualityController } from './quality';
-import type { QualityLevel, QualitySetting } from './quality';
+import { pixelRatioFor, QualityController, qualityProfile } from './quality';
+import type { QualitySetting } from './quality';
 import { createBrowserHallScene } from './scene/browser-hall-scene';
 import type { HallScene } from './scene/hall-scene';
 import { poseKey } from './scene/layout';
 import { ResourceCache } from './scene/resource-cache';
-import type { HallStats, HallTarget, ResolveUrl, Unlisten } from './types';
+import { TourDriver } from './tour-driver';
+import type { HallTarget, ResolveUrl, Unlisten } from './types';
+import { Viewport } from './viewport';
 
 const BACKGROUND = new Color('#1B1F3B');
-const LANDSCAPE_FOV = 50;
-/** Portrait kiosks would otherwise see a keyhole; widen until this much is visible sideways. */
-const MIN_HORIZONTAL_FOV = 60;
-const MAX_FOV = 90;
-/** Mascot idle animation rate: smooth enough to read as alive, half the cost of 60 fps. */
-const MASCOT_FRAME_MS = 1000 / 30;
-/** Longest a pack switch waits for the new hall's models and images before showing it anyway. */
-const PACK_SWAP_TIMEOUT_MS = 4000;
-
-export interface EngineStats extends HallStats {
-  readonly fps: number;
-  readonly frameTimeMs: number;
-  readonly quality: QualityLevel;
-}
-
-export interface HallEngineEvents {
-  picked: (target: HallTarget) => void;
-  ready: (stats: EngineStats) => void;
-  frame: (stats: EngineStats) => void;
-  /** True while the 3D view cannot be shown (context lost, no WebGL); the app shows the 2D index. */
-  fallback: (active: boolean) => void;
-  /** Any visitor input on the hall (stop idle timers, close hints). */
-  input: () => void;
-  /** The mascot or exhibit a tour is presenting now, or null between presentations. */
-  spotlight: (target: HallTarget | null) => void;
-}
-
-function verticalFov(aspect: number): number {
-  const halfHorizontal = (MIN_HORIZONTAL_FOV * Math.PI) / 360;
-  const needed = (2 * Math.atan(Math.tan(halfHorizontal) / aspect) * 180) / Math.PI;
-  return Math.min(MAX_FOV, Math.max(LANDSCAPE_FOV, needed));
-}
 
 /**
  * Renders one pack's hall into one canvas, on demand: a frame is drawn when something asked for it
@@ -58,33 +30,31 @@ function verticalFov(aspect: number): number {
  */
 export class HallEngine {
   readonly #scene = new Scene();
-  readonly #camera = new PerspectiveCamera(LANDSCAPE_FOV, 16 / 9, 0.1, 600);
+  readonly #camera = new PerspectiveCamera(50, 16 / 9, 0.1, 600);
   readonly #cache = new ResourceCache();
   readonly #quality = new QualityController();
   readonly #frameStats = new FrameStats();
   readonly #events = new EventRegistry<HallEngineEvents>();
+  readonly #scheduler = new FrameScheduler(
+    (now) => this.#draw(now),
+    () => this.#renderer !== null && !this.#disposed && !this.#covered && !this.#contextLost && !document.hidden,
+    { request: (callback) => requestAnimationFrame(callback), cancel: (handle) => cancelAnimationFrame(handle) },
+  );
+  readonly #tours = new TourDriver((target) => {
+    this.#halls.current?.present(target);
+    this.#events.emit('spotlight', target);
+  });
   #renderer: WebGLRenderer | null = null;
   #canvas: HTMLCanvasElement | null = null;
-  #resizeObserver: ResizeObserver | null = null;
+  #viewport: Viewport | null = null;
   #gestures: GestureInput | null = null;
-  #hall: HallScene | null = null;
+  readonly #halls = new HallSlot(this.#scene, (hall) => this.#installed(hall));
   #rig: CameraRig | null = null;
-  #tour: Tour | null = null;
-  /** What the running tour was started with, so a context restore can start it again. */
-  #tourSpec: { waypoints: readonly TourWaypoint[]; loop: boolean; attract: boolean } | null = null;
-  /** A new pack's hall, loading out of sight until it can replace the current one. */
-  #pending: HallScene | null = null;
-  /** The tour pose last handed to the rig: a dwelling tour must not count as a moving camera. */
-  #tourPose = '';
-  /** The tour's current spotlight as `kind:id`, to announce changes only. */
-  #spotlight = '';
   #pack: { manifest: Manifest; resolveUrl: ResolveUrl } | null = null;
   #locale = 'zh-CN';
   #reducedMotion = false;
   #covered = false;
   #contextLost = false;
-  #raf: number | null = null;
-  #timer: ReturnType<typeof setTimeout> | null = null;
   #lastMascotAt = 0;
   #frames = 0;
   #ready = false;
@@ -109,12 +79,12 @@ export class HallEngine {
     if (this.#renderer) throw new Error('HallEngine: already mounted');
     this.#renderer = new WebGLRenderer({ canvas, antialias: false, powerPreference: 'high-performance' });
     this.#canvas = canvas;
-    this.#applyPixelRatio();
-    this.#resize();
-    this.#resizeObserver = new ResizeObserver(() => {
-      if (this.#resize()) this.invalidate();
+    this.#viewport = new Viewport(canvas, this.#renderer, this.#camera, (fov) => {
+      this.#rig?.setBaseFov(fov);
+      this.invalidate();
     });
-    this.#resizeObserver.observe(canvas);
+    this.#applyQuality();
+    this.#viewport.resize();
     this.#gestures = new GestureInput(canvas, {
       look: (dx, dy) => this.#rig?.look(dx, dy),
       zoom: (scale) => this.#rig?.zoom(scale),
@@ -123,55 +93,32 @@ export class HallEngine {
       home: () => this.home(),
       anyInput: () => {
         // A touch hands control to the visitor exactly where the tour had the camera.
-        this.#endTour();
+        this.#tours.end();
         this.#events.emit('input');
         this.invalidate();
       },
     });
     canvas.addEventListener('webglcontextlost', this.#onContextLost);
     canvas.addEventListener('webglcontextrestored', this.#onContextRestored);
+    // A hidden or minimised kiosk window draws nothing and its mascots rest.
+    document.addEventListener('visibilitychange', this.#onVisibility);
     this.invalidate();
   }
 
-  /**
-   * Shows a pack's hall. While the new hall loads its images and models, visitors keep seeing the old
-   * one; the swap (and the old hall's disposal) happens once the new one is ready, or after a few
-   * seconds at most, so a broken model can never hold a switch up.
-   */
+  /** Shows a pack's hall; visitors keep seeing the old one until the new one has loaded (see HallSlot). */
   setPack(manifest: Manifest, resolveUrl: ResolveUrl, locale: string = this.#locale): void {
     if (this.#disposed) return;
     this.#pack = { manifest, resolveUrl };
     this.#locale = locale;
-    const hall = this.#createHall(manifest, resolveUrl);
-    // A newer pack supersedes one that is still loading.
-    this.#pending?.dispose();
-    this.#pending = null;
-    if (this.#hall === null) {
-      this.#install(hall);
-      return;
-    }
-    hall.root.visible = false;
-    this.#scene.add(hall.root);
-    this.#pending = hall;
-    const swap = (): void => {
-      if (this.#pending !== hall || this.#disposed) return;
-      this.#pending = null;
-      this.#install(hall);
-    };
-    void hall.ready.then(swap, swap);
-    setTimeout(swap, PACK_SWAP_TIMEOUT_MS);
+    this.#halls.offer(this.#createHall(manifest, resolveUrl));
   }
 
   #createHall(manifest: Manifest, resolveUrl: ResolveUrl): HallScene {
-    return createBrowserHallScene(manifest, { locale: this.#locale, resolveUrl, onChange: () => this.invalidate(), cache: this.#cache });
+    return createBrowserHallScene(manifest, { locale: this.#locale, resolveUrl, onChange: () => this.invalidate(), cache: this.#cache, renderer: this.#renderer });
   }
 
-  #install(hall: HallScene): void {
-    const previous = this.#hall;
-    hall.root.visible = true;
-    if (!hall.root.parent) this.#scene.add(hall.root);
-    this.#hall = hall;
-    previous?.dispose();
+  /** A hall went on show: fit the camera rig to it and restart the attract loop if one ran. */
+  #installed(hall: HallScene): void {
     const { walkable, obstacles, home } = hall.layout;
     if (this.#rig) {
       this.#rig.setBounds(walkable, obstacles);
@@ -180,22 +127,23 @@ export class HallEngine {
     } else {
       this.#rig = new CameraRig({ walkable, obstacles, home, baseFovDeg: this.#camera.fov, reducedMotion: this.#reducedMotion });
     }
+    hall.setEffects(qualityProfile(this.#quality.level).effects);
     // The attract fly-through follows the pack it is flying through; any other tour ends.
-    const attract = this.#tourSpec?.attract === true;
-    this.#endTour();
+    const attract = this.#tours.spec?.attract === true;
+    this.#tours.end();
     if (attract) this.tour(undefined, { loop: true });
     this.invalidate();
   }
 
   setLocale(locale: string): void {
     this.#locale = locale;
-    this.#hall?.setLocale(locale);
+    this.#halls.current?.setLocale(locale);
   }
 
   /** `render.quality`: `auto` adapts to the frame rate, anything else pins a level. */
   setQuality(setting: QualitySetting): void {
     this.#quality.set(setting);
-    this.#applyPixelRatio();
+    this.#applyQuality();
   }
 
   setReducedMotion(on: boolean): void {
@@ -206,16 +154,16 @@ export class HallEngine {
   /** A full-screen panel covers the hall: draw nothing, pause mascots, until uncovered. */
   setCovered(covered: boolean): void {
     this.#covered = covered;
-    if (covered) this.#cancelFrames();
+    if (covered) this.#scheduler.cancel();
     else this.invalidate();
   }
 
   /** Flies to the framing view of a target (`id`, or `kind:id` when ids repeat across kinds). */
   focus(id: string): HallTarget | null {
     const target = this.targets().find((t) => t.id === id || `${t.kind}:${t.id}` === id) ?? null;
-    const pose = target ? this.#hall?.layout.poses.get(poseKey(target.kind, target.id)) : undefined;
+    const pose = target ? this.#halls.current?.layout.poses.get(poseKey(target.kind, target.id)) : undefined;
     if (!target || !pose || !this.#rig) return null;
-    this.#endTour();
+    this.#tours.end();
     this.#rig.flyTo(pose);
     this.invalidate();
     return target;
@@ -223,49 +171,41 @@ export class HallEngine {
 
   /** Plays a camera path; the pack's attract playlist when no waypoints are given. */
   tour(waypoints?: readonly TourWaypoint[], options: { loop?: boolean } = {}): void {
-    const points = waypoints ?? (this.#pack && this.#hall ? attractWaypoints(this.#pack.manifest, this.#hall.layout) : []);
+    const hall = this.#halls.current;
+    const points = waypoints ?? (this.#pack && hall ? attractWaypoints(this.#pack.manifest, hall.layout) : []);
     if (points.length === 0 || !this.#rig) return;
-    const loop = options.loop ?? true;
-    this.#tourSpec = { waypoints: points, loop, attract: waypoints === undefined };
-    this.#tourPose = '';
-    this.#tour = new Tour([...points], { flightMs: 1600, reducedMotion: this.#reducedMotion, loop, from: this.#rig.pose() });
+    this.#tours.start({ waypoints: points, loop: options.loop ?? true, attract: waypoints === undefined }, this.#rig.pose(), this.#reducedMotion);
     this.invalidate();
   }
 
   stop(): void {
-    this.#endTour();
+    this.#tours.end();
     this.#rig?.stop();
   }
 
   home(): void {
-    this.#endTour();
+    this.#tours.end();
     this.#rig?.home();
     this.invalidate();
   }
 
   targets(): HallTarget[] {
-    return [...(this.#hall?.layout.targets ?? [])];
+    return [...(this.#halls.current?.layout.targets ?? [])];
   }
 
   /** Where a target appears on the canvas, in CSS pixels, and whether it is in front of the camera and on screen. */
   project(id: string): { x: number; y: number; visible: boolean } | null {
     const target = this.targets().find((t) => t.id === id || `${t.kind}:${t.id}` === id);
-    const pose = target ? this.#hall?.layout.poses.get(poseKey(target.kind, target.id)) : undefined;
-    if (!pose || !this.#canvas) return null;
+    const pose = target ? this.#halls.current?.layout.poses.get(poseKey(target.kind, target.id)) : undefined;
+    if (!pose || !this.#viewport) return null;
     const point = new Vector3(pose.target.x, pose.target.y, pose.target.z).project(this.#camera);
-    const x = ((point.x + 1) / 2) * this.#canvas.clientWidth;
-    const y = ((1 - point.y) / 2) * this.#canvas.clientHeight;
+    const { x, y } = this.#viewport.toCanvas(point.x, point.y);
     return { x, y, visible: point.z < 1 && Math.abs(point.x) <= 1 && Math.abs(point.y) <= 1 };
   }
 
   /** Asks for one frame; several calls before the next animation frame still draw once. */
   invalidate(): void {
-    if (this.#disposed || !this.#renderer || this.#covered || this.#contextLost || this.#raf !== null) return;
-    if (this.#timer !== null) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
-    }
-    this.#raf = requestAnimationFrame(this.#draw);
+    this.#scheduler.request();
   }
 
   stats(): EngineStats {
@@ -287,16 +227,14 @@ export class HallEngine {
   /** Frees everything, in order: frames, input, observers, scene resources, renderer, context. */
   dispose(): void {
     if (this.#disposed) return;
-    this.#cancelFrames();
+    this.#scheduler.cancel();
     this.#disposed = true;
     this.#gestures?.dispose();
-    this.#resizeObserver?.disconnect();
+    this.#viewport?.dispose();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#canvas?.removeEventListener('webglcontextlost', this.#onContextLost);
     this.#canvas?.removeEventListener('webglcontextrestored', this.#onContextRestored);
-    this.#pending?.dispose();
-    this.#pending = null;
-    this.#hall?.dispose();
-    this.#hall = null;
+    this.#halls.dispose();
     this.#cache.disposeAll();
     this.#events.clear();
     if (this.#renderer) {
@@ -308,127 +246,66 @@ export class HallEngine {
     this.#canvas = null;
   }
 
-  readonly #draw = (now: number): void => {
-    this.#raf = null;
+  #draw(now: number): void {
     const renderer = this.#renderer;
     const rig = this.#rig;
-    if (!renderer || this.#disposed || this.#covered || this.#contextLost) return;
-    let wakeAt: number | null = null;
-    if (this.#tour && rig) {
-      const step = this.#tour.update(now);
-      // Hand the rig a pose only when it changed: re-cutting the same pose while the tour dwells would
-      // report a moving camera and keep drawing a still picture (render on demand).
-      const pose = JSON.stringify(step.pose);
-      if (pose !== this.#tourPose) {
-        rig.cut(step.pose);
-        this.#tourPose = pose;
-      }
-      this.#announceSpotlight(step.spotlight);
-      if (step.done) this.#endTour();
-      else if (!step.moving) wakeAt = step.nextChangeAtMs;
-    }
+    if (!renderer) return;
+    const tour = rig ? this.#tours.step(now, rig) : null;
     const cameraMoved = rig ? rig.update(now) : false;
     rig?.applyTo(this.#camera);
     let mascotsMoving = false;
-    if (this.#hall?.mascotsInView(this.#camera)) {
+    if (this.#halls.current?.mascotsInView(this.#camera)) {
       const dt = this.#lastMascotAt > 0 ? Math.min(0.1, (now - this.#lastMascotAt) / 1000) : 0;
       this.#lastMascotAt = now;
-      mascotsMoving = this.#hall.update(dt, this.#camera.position);
+      mascotsMoving = this.#halls.current.update(dt, this.#camera.position);
     } else {
       this.#lastMascotAt = 0;
     }
     renderer.render(this.#scene, this.#camera);
     this.#frames += 1;
     const interval = this.#frameStats.record(now);
-    if (interval !== null && (cameraMoved || this.#tour) && this.#quality.sample(interval)) this.#applyPixelRatio();
+    if (interval !== null && (cameraMoved || tour?.moving) && this.#quality.sample(interval)) this.#applyQuality();
     const stats = this.stats();
     this.#events.emit('frame', stats);
-    if (!this.#ready && this.#hall) {
+    if (!this.#ready && this.#halls.current) {
       this.#ready = true;
       this.#events.emit('ready', stats);
     }
     // Keep drawing only while something moves: the camera every frame, mascots at a capped rate, a
     // dwelling tour only when its next leg starts.
-    if (cameraMoved || (this.#tour !== null && wakeAt === null)) this.invalidate();
-    else if (mascotsMoving) this.#wakeAfter(MASCOT_FRAME_MS);
-    else if (wakeAt !== null) this.#wakeAfter(Math.max(0, wakeAt - now));
-  };
-
-  #endTour(): void {
-    this.#tour = null;
-    this.#tourSpec = null;
-    this.#announceSpotlight(null);
-  }
-
-  #announceSpotlight(target: HallTarget | null): void {
-    const key = target ? `${target.kind}:${target.id}` : '';
-    if (key === this.#spotlight) return;
-    this.#spotlight = key;
-    this.#events.emit('spotlight', target);
-  }
-
-  #wakeAfter(ms: number): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      this.invalidate();
-    }, ms);
-  }
-
-  #cancelFrames(): void {
-    if (this.#raf !== null) cancelAnimationFrame(this.#raf);
-    this.#raf = null;
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
+    if (cameraMoved || tour?.moving) this.invalidate();
+    else if (mascotsMoving) this.#scheduler.wakeAfter(qualityProfile(this.#quality.level).mascotFrameMs);
+    else if (tour?.wakeAt != null) this.#scheduler.wakeAfter(tour.wakeAt - now);
   }
 
   #tap(x: number, y: number): void {
-    if (!this.#hall || !this.#rig || !this.#canvas) return;
-    const hit = pick(this.#hall.root, this.#camera, x, y, this.#canvas.clientWidth, this.#canvas.clientHeight);
+    const hall = this.#halls.current;
+    if (!hall || !this.#rig || !this.#canvas) return;
+    const hit = pick(hall.root, this.#camera, x, y, this.#canvas.clientWidth, this.#canvas.clientHeight);
     if (hit === null) return;
     if (hit.kind === 'floor') this.#rig.walkTo({ x: hit.x, z: hit.z });
     else {
-      const pose = this.#hall.layout.poses.get(poseKey(hit.target.kind, hit.target.id));
+      const pose = hall.layout.poses.get(poseKey(hit.target.kind, hit.target.id));
       if (pose) this.#rig.flyTo(pose);
+      if (hit.target.kind === 'mascot') hall.greet(hit.target.id);
       this.#events.emit('picked', hit.target);
     }
     this.invalidate();
   }
 
-  #applyPixelRatio(): void {
-    if (!this.#renderer) return;
-    this.#renderer.setPixelRatio(pixelRatioFor(this.#quality.level, window.devicePixelRatio));
-    // setPixelRatio resizes the drawing buffer from the last size; force the next resize to re-apply.
-    this.#lastSize = '';
-    this.#resize();
+  /** Applies the current quality level: resolution, effects, and (via #draw) the mascot frame rate. */
+  #applyQuality(): void {
+    const level = this.#quality.level;
+    this.#viewport?.setPixelRatio(pixelRatioFor(level, window.devicePixelRatio));
+    this.#halls.current?.setEffects(qualityProfile(level).effects);
     this.invalidate();
-  }
-
-  #lastSize = '';
-
-  /** Matches the drawing buffer to the canvas's CSS size; true if the size changed. */
-  #resize(): boolean {
-    const canvas = this.#canvas;
-    const renderer = this.#renderer;
-    if (!canvas || !renderer) return false;
-    const width = Math.max(1, canvas.clientWidth);
-    const height = Math.max(1, canvas.clientHeight);
-    const size = `${width}x${height}`;
-    if (size === this.#lastSize) return false;
-    this.#lastSize = size;
-    renderer.setSize(width, height, false);
-    this.#camera.aspect = width / height;
-    this.#camera.fov = verticalFov(this.#camera.aspect);
-    this.#rig?.setBaseFov(this.#camera.fov);
-    this.#camera.updateProjectionMatrix();
-    return true;
   }
 
   readonly #onContextLost = (event: Event): void => {
     // Without preventDefault the browser never offers to restore the context.
     event.preventDefault();
     this.#contextLost = true;
-    this.#cancelFrames();
+    this.#scheduler.cancel();
     this.#events.emit('fallback', true);
   };
 
@@ -436,18 +313,21 @@ export class HallEngine {
     this.#contextLost = false;
     // Rebuild every GPU resource from the manifest rather than trusting what survived the loss, at
     // once (nothing else is on screen) and from where the camera was.
-    const tour = this.#tourSpec;
+    const tour = this.#tours.spec;
     const pose = this.#rig?.pose();
     if (this.#pack) {
       const { manifest, resolveUrl } = this.#pack;
-      this.#pending?.dispose();
-      this.#pending = null;
-      this.#install(this.#createHall(manifest, resolveUrl));
+      this.#halls.replace(this.#createHall(manifest, resolveUrl));
       if (pose) this.#rig?.cut(pose);
     }
     // The attract loop must come back with the hall.
     if (tour) this.tour(tour.attract ? undefined : tour.waypoints, { loop: tour.loop });
     this.#events.emit('fallback', false);
     this.invalidate();
+  };
+
+  readonly #onVisibility = (): void => {
+    if (document.hidden) this.#scheduler.cancel();
+    else this.invalidate();
   };
 }

@@ -1,4 +1,25 @@
-// A small typed listener registry: `on` returns its own unsubscribe, `emit` tolerates listeners leaving mid-loop.
+// The hall engine's events and a small typed listener registry (`on` returns its own unsubscribe).
+import type { QualityLevel } from './quality';
+import type { HallStats, HallTarget } from './types';
+
+export interface EngineStats extends HallStats {
+  readonly fps: number;
+  readonly frameTimeMs: number;
+  readonly quality: QualityLevel;
+}
+
+export interface HallEngineEvents {
+  picked: (target: HallTarget) => void;
+  ready: (stats: EngineStats) => void;
+  frame: (stats: EngineStats) => void;
+  /** True while the 3D view cannot be shown (context lost, no WebGL); the app shows the 2D index. */
+  fallback: (active: boolean) => void;
+  /** Any visitor input on the hall (stop idle timers, close hints). */
+  input: () => void;
+  /** The mascot or exhibit a tour is presenting now, or null between presentations. */
+  spotlight: (target: HallTarget | null) => void;
+}
+
 
 type Listener = (...args: never[]) => void;
 

@@ -1,4 +1,4 @@
-// Adaptive quality: steps the hall's render resolution down when frames are slow and back up when there is room.
+// Adaptive quality: steps the hall's resolution, animation rate and effects down when frames are slow and back up when there is room.
 import type { RENDER_QUALITIES } from '../../../electron/shared/settings';
 
 export type QualitySetting = (typeof RENDER_QUALITIES)[number];
@@ -6,11 +6,29 @@ export type QualityLevel = Exclude<QualitySetting, 'auto'>;
 
 const LEVELS: readonly QualityLevel[] = ['low', 'medium', 'high'];
 
-/** Pixel ratio per level, capped by the display's own. Resolution is what software rendering pays for. */
+/** What each level pays for. Resolution is what software rendering pays for most. */
+export interface QualityProfile {
+  /** Upper bound of the drawing buffer's pixel ratio (the display's own caps it further). */
+  readonly maxPixelRatio: number;
+  /** Interval between mascot animation frames, ms. */
+  readonly mascotFrameMs: number;
+  /** Blended effects over the scene (the spotlight beam). */
+  readonly effects: boolean;
+}
+
+const PROFILES: Readonly<Record<QualityLevel, QualityProfile>> = {
+  low: { maxPixelRatio: 0.75, mascotFrameMs: 1000 / 20, effects: false },
+  medium: { maxPixelRatio: 1, mascotFrameMs: 1000 / 30, effects: true },
+  high: { maxPixelRatio: 1.5, mascotFrameMs: 1000 / 30, effects: true },
+};
+
+export function qualityProfile(level: QualityLevel): QualityProfile {
+  return PROFILES[level];
+}
+
+/** Pixel ratio per level, capped by the display's own. */
 export function pixelRatioFor(level: QualityLevel, devicePixelRatio: number): number {
-  if (level === 'low') return Math.min(devicePixelRatio, 0.75);
-  if (level === 'medium') return Math.min(devicePixelRatio, 1);
-  return Math.min(devicePixelRatio, 1.5);
+  return Math.min(devicePixelRatio, PROFILES[level].maxPixelRatio);
 }
 
 export interface QualityControllerOptions {

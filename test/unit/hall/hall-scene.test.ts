@@ -2,7 +2,9 @@
 import { Mesh, PerspectiveCamera, Raycaster, Vector3 } from 'three';
 import type { Texture } from 'three';
 import { describe, expect, it, vi } from 'vitest';
+import { pick } from '../../../renderer/src/hall/picking';
 import { createHallScene } from '../../../renderer/src/hall/scene/hall-scene';
+import { poseKey } from '../../../renderer/src/hall/scene/layout';
 import { ResourceCache } from '../../../renderer/src/hall/scene/resource-cache';
 import type { HallTarget, PickableUserData } from '../../../renderer/src/hall/types';
 import { fakePainter, fixtureHallManifest, fixtureModels, resourcesUnder, settle } from './hall-scene-helpers';
@@ -147,5 +149,44 @@ describe('createHallScene', () => {
     await scene.ready;
     expect(releaseImage).toHaveBeenCalledTimes(1);
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('spotlights a presented mascot or exhibit where it stands, and drops the beam at low quality', async () => {
+    const { scene } = build();
+    await scene.ready;
+    const spotlight = scene.root.getObjectByName('spotlight');
+    const beam = scene.root.getObjectByName('spotlight-beam');
+    if (!spotlight || !beam) throw new Error('no spotlight');
+    expect(spotlight.visible).toBe(false);
+    const sunny = fixtureHallManifest().hall.mascots[0];
+    scene.present({ id: 'sunny', kind: 'mascot' });
+    expect(spotlight.visible).toBe(true);
+    expect([spotlight.position.x, spotlight.position.z]).toEqual([sunny?.home.x, sunny?.home.z]);
+    scene.present({ id: 'welcome', kind: 'exhibit' });
+    expect(spotlight.position.x).not.toBe(sunny?.home.x);
+    scene.setEffects(false);
+    expect(beam.visible).toBe(false);
+    expect(spotlight.visible).toBe(true);
+    scene.present({ id: 'north', kind: 'zone' });
+    expect(spotlight.visible).toBe(false);
+    scene.present(null);
+    expect(spotlight.visible).toBe(false);
+  });
+
+  it('never lets the spotlight catch a tap meant for what it lights', async () => {
+    const { scene } = build();
+    await scene.ready;
+    scene.present({ id: 'sunny', kind: 'mascot' });
+    const sunny = fixtureHallManifest().hall.mascots[0];
+    if (!sunny) throw new Error('no mascot');
+    // Look at the mascot from its framing pose, and tap the middle of the screen.
+    const pose = scene.layout.poses.get(poseKey('mascot', 'sunny'));
+    if (!pose) throw new Error('no pose');
+    const camera = new PerspectiveCamera(50, 16 / 9, 0.1, 100);
+    camera.position.set(pose.position.x, pose.position.y, pose.position.z);
+    camera.lookAt(pose.target.x, pose.target.y, pose.target.z);
+    camera.updateMatrixWorld();
+    scene.root.updateMatrixWorld(true);
+    expect(pick(scene.root, camera, 640, 360, 1280, 720)).toEqual({ kind: 'target', target: { id: 'sunny', kind: 'mascot' } });
   });
 });

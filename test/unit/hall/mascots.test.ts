@@ -1,4 +1,4 @@
-// Mascots: clip or procedural idle, turning towards a nearby visitor at a capped rate, and back home.
+// Mascots: clip or procedural idle, waving (clip or hop), turning towards a nearby visitor at a capped rate, and back home.
 import { Group } from 'three';
 import { describe, expect, it, vi } from 'vitest';
 import type { Mascot } from '../../../electron/shared/manifest';
@@ -65,5 +65,42 @@ describe('buildMascots', () => {
     expect(cache.keys().filter((k) => k.startsWith('t/mascot:sunny:geometry:'))).toHaveLength(1);
     expect(cache.keys().filter((k) => k.startsWith('t/mascot:sunny:material:'))).toHaveLength(3);
     mascots.dispose();
+  });
+
+  it('waves with its wave clip when presented, then blends back into its idle loop', async () => {
+    const { mascots, turn } = await one(() => parseGlb(makeGlb()));
+    const arm = turn.getObjectByName('arm-right-pivot');
+    if (!arm) throw new Error('no arm');
+    mascots.update(0.1, far);
+    const resting = arm.rotation.z;
+    mascots.wave('sunny');
+    for (let i = 0; i < 8; i += 1) mascots.update(0.1, far);
+    // 0.8 s into the 1.6 s clip the arm is raised (about 2.1 rad, blended in over 0.25 s).
+    expect(arm.rotation.z - resting).toBeGreaterThan(1.5);
+    for (let i = 0; i < 30; i += 1) mascots.update(0.1, far);
+    // The clip played once; the idle loop (which never moves the arm) is back in charge.
+    expect(arm.rotation.z).toBeCloseTo(resting, 2);
+    const figure = turn.getObjectByName('figure');
+    const before = figure?.position.y;
+    mascots.update(0.25, far);
+    expect(figure?.position.y).not.toBe(before);
+  });
+
+  it('hops when it has no wave clip, and lands again', async () => {
+    const { mascots, turn } = await one(() => parseGlb(makeGlb({ animations: false })));
+    const body = turn.children.find((c) => c instanceof Group);
+    if (!body) throw new Error('no body');
+    mascots.update(0.1, far);
+    mascots.wave('sunny');
+    mascots.update(0.3, far);
+    // Mid-hop: 25 cm above the idle bob, which is at most 8 cm.
+    expect(body.position.y).toBeGreaterThan(0.2);
+    for (let i = 0; i < 10; i += 1) mascots.update(0.1, far);
+    expect(body.position.y).toBeLessThan(0.09);
+  });
+
+  it('ignores a wave for a mascot it does not have', async () => {
+    const { mascots } = await one(() => parseGlb(makeGlb()));
+    expect(() => mascots.wave('nobody')).not.toThrow();
   });
 });

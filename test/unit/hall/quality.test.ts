@@ -1,6 +1,6 @@
 // The quality controller steps down under slow frames, back up with room to spare, and obeys a pinned setting.
 import { describe, expect, it } from 'vitest';
-import { medianOf, pixelRatioFor, QualityController } from '../../../renderer/src/hall/quality';
+import { medianOf, pixelRatioFor, QualityController, qualityProfile } from '../../../renderer/src/hall/quality';
 
 const feed = (controller: QualityController, ms: number, frames: number) => {
   const changes: string[] = [];
@@ -58,5 +58,15 @@ describe('medianOf', () => {
     expect(medianOf([3, 1, 2])).toBe(2);
     expect(medianOf([4, 1, 3, 2])).toBe(2.5);
     expect(medianOf([])).toBe(0);
+  });
+});
+
+describe('qualityProfile', () => {
+  it('pays less at each lower level: resolution, animation rate, effects', () => {
+    const [low, medium, high] = (['low', 'medium', 'high'] as const).map(qualityProfile);
+    expect(low?.maxPixelRatio).toBeLessThan(medium?.maxPixelRatio ?? 0);
+    expect(medium?.maxPixelRatio).toBeLessThan(high?.maxPixelRatio ?? 0);
+    expect(low?.mascotFrameMs).toBeGreaterThan(medium?.mascotFrameMs ?? Infinity);
+    expect([low?.effects, medium?.effects, high?.effects]).toEqual([false, true, true]);
   });
 });

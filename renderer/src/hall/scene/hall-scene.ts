@@ -2,14 +2,15 @@
 import { Group } from 'three';
 import type { Camera } from 'three';
 import type { Manifest } from '../../../../electron/shared/manifest';
-import type { Point3, ResolveUrl } from '../types';
+import type { HallTarget, Point3, ResolveUrl } from '../types';
 import { buildLabels } from './labels';
-import { hallLayout } from './layout';
+import { hallLayout, poseKey } from './layout';
 import type { HallLayout } from './layout';
 import { buildMascots } from './mascots';
 import type { ModelLoader } from './model-loader';
 import type { ScenePainter } from './painter';
 import { ResourceCache, ResourceScope } from './resource-cache';
+import { buildSpotlight } from './spotlight';
 import { buildStructure } from './structure';
 
 export interface HallSceneOptions<I> {
@@ -37,6 +38,12 @@ export interface HallScene {
   update(deltaSeconds: number, cameraPosition: Point3): boolean;
   /** True if any mascot is inside the camera's view: only then is `update` worth calling each frame. */
   mascotsInView(camera: Camera): boolean;
+  /** Spotlights a tour's current mascot or exhibit (a presented mascot also waves); null turns it off. */
+  present(target: HallTarget | null): void;
+  /** A visitor tapped this mascot: it waves back. */
+  greet(mascotId: string): void;
+  /** Quality: blended effects on or off. */
+  setEffects(on: boolean): void;
   /** Releases every resource this hall acquired and detaches `root`; idempotent. */
   dispose(): void;
 }
@@ -60,7 +67,8 @@ export function createHallScene<I>(manifest: HallManifest, options: HallSceneOpt
   const layout = hallLayout(manifest.hall);
   const labels = buildLabels(manifest, options.locale, options.painter, res, options.resolveUrl, onChange);
   const mascots = buildMascots(manifest.hall.mascots, res, options.resolveUrl, options.loadModel, onChange);
-  root.add(buildStructure(manifest.hall, res), labels.group, mascots.group);
+  const spotlight = buildSpotlight(res);
+  root.add(buildStructure(manifest.hall, res), labels.group, mascots.group, spotlight.group);
 
   return {
     root,
@@ -74,6 +82,18 @@ export function createHallScene<I>(manifest: HallManifest, options: HallSceneOpt
     },
     mascotsInView(camera) {
       return !disposed && mascots.inView(camera);
+    },
+    present(target) {
+      if (disposed) return;
+      const pose = target && target.kind !== 'zone' ? layout.poses.get(poseKey(target.kind, target.id)) : undefined;
+      spotlight.showAt(pose ? { x: pose.target.x, z: pose.target.z } : null);
+      if (target?.kind === 'mascot') mascots.wave(target.id);
+    },
+    greet(mascotId) {
+      if (!disposed) mascots.wave(mascotId);
+    },
+    setEffects(on) {
+      spotlight.setBeam(on);
     },
     dispose() {
       if (disposed) return;

@@ -1,4 +1,4 @@
-// Mascots: GLB models (GLTFLoader + meshopt) at their homes, idling, turning to a nearby visitor, with large tap targets.
+// Mascots: GLB models at their homes, idling, waving when presented or tapped, turning to a nearby visitor, with large tap targets.
 import {
   AnimationMixer,
   Box3,
@@ -6,6 +6,7 @@ import {
   CylinderGeometry,
   Frustum,
   Group,
+  LoopOnce,
   Matrix4,
   Mesh,
   MeshLambertMaterial,
@@ -15,7 +16,7 @@ import {
   Texture,
   Vector3,
 } from 'three';
-import type { Camera, Material, Object3D } from 'three';
+import type { AnimationAction, Camera, Material, Object3D } from 'three';
 import type { Mascot } from '../../../../electron/shared/manifest';
 import type { PickableUserData, Point3, ResolveUrl } from '../types';
 import type { ResourceScope } from './resource-cache';
@@ -30,6 +31,10 @@ const MAX_TURN_RATE = Math.PI * 0.75;
 /** The tap target is this much larger than the model's bounds. */
 const HIT_SCALE = 1.5;
 const DEFAULT_SIZE = { radius: 0.35, height: 1.2 } as const;
+/** Models without a wave clip hop instead: this long, this high (seconds, metres). */
+const HOP = { seconds: 0.6, height: 0.25 } as const;
+/** Blend between idle and wave, seconds. */
+const CROSSFADE_SECONDS = 0.25;
 
 export interface Mascots {
   readonly group: Group;
@@ -39,6 +44,8 @@ export interface Mascots {
   update(deltaSeconds: number, cameraPosition: Point3): boolean;
   /** True if any mascot's bounds intersect the camera's view. */
   inView(camera: Camera): boolean;
+  /** The mascot waves (its wave clip, or a hop when it has none): when a tour presents it or a visitor taps it. */
+  wave(id: string): void;
   dispose(): void;
 }
 
@@ -50,6 +57,12 @@ interface MascotState {
   readonly homeYaw: number;
   readonly bounds: Sphere;
   mixer: AnimationMixer | null;
+  idle: AnimationAction | null;
+  waving: AnimationAction | null;
+  /** Removes the listener adopt() put on the mixer. */
+  unlisten: (() => void) | null;
+  /** `time` when the current hop started, or null. */
+  hopStart: number | null;
   /** No clips: bob and sway in code. */
   procedural: boolean;
   /** Something to animate exists (a model or the placeholder). */
@@ -77,7 +90,7 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
     proxy.userData = { target: { id: mascot.id, kind: 'mascot' } } satisfies PickableUserData;
     turn.add(body, proxy);
     group.add(turn);
-    const state: MascotState = { mascot, turn, body, proxy, homeYaw, bounds: new Sphere(), mixer: null, procedural: false, shown: false, time: index * 0.7 };
+    const state: MascotState = { mascot, turn, body, proxy, homeYaw, bounds: new Sphere(), mixer: null, idle: null, waving: null, unlisten: null, hopStart: null, procedural: false, shown: false, time: index * 0.7 };
     fitProxy(state, DEFAULT_SIZE.radius * 2, DEFAULT_SIZE.height);
     return state;
   });
@@ -110,11 +123,14 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
         if (state.mixer) {
           state.mixer.update(dt);
           moved = true;
-        } else if (state.procedural) {
-          state.body.position.y = 0.04 * (1 + Math.sin((state.time * 2 * Math.PI) / 2.2));
+        }
+        const bob = state.procedural ? 0.04 * (1 + Math.sin((state.time * 2 * Math.PI) / 2.2)) : 0;
+        if (state.procedural) {
           state.body.rotation.z = 0.05 * Math.sin((state.time * 2 * Math.PI) / 3.3);
           moved = true;
         }
+        state.body.position.y = bob + hopHeight(state);
+        if (state.hopStart !== null) moved = true;
         const dx = camera.x - state.mascot.home.x;
         const dz = camera.z - state.mascot.home.z;
         const wanted = Math.hypot(dx, dz) < NOTICE_DISTANCE ? Math.atan2(dx, dz) : state.homeYaw;
@@ -134,11 +150,16 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
       const frustum = new Frustum().setFromProjectionMatrix(new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
       return states.some((state) => state.shown && frustum.intersectsSphere(state.bounds));
     },
+    wave(id) {
+      const state = states.find((s) => s.mascot.id === id);
+      if (state?.shown) startWave(state);
+    },
     dispose() {
       disposed = true;
       for (const state of states) {
+        state.unlisten?.();
         state.mixer?.stopAllAction();
-        state.mixer?.uncacheRoot(state.body);
+        state.mixer?.uncacheRoot(state.mixer.getRoot());
         state.mixer = null;
       }
     },
@@ -176,11 +197,42 @@ function adopt(state: MascotState, model: LoadedModel, res: ResourceScope): void
   state.body.add(root);
   fitProxy(state, Math.max(size.x, size.z), size.y);
   state.shown = true;
-  const clip = model.animations.find((c) => /idle/i.test(c.name)) ?? model.animations[0];
-  if (clip) {
-    state.mixer = new AnimationMixer(root);
-    state.mixer.clipAction(clip).play();
-  } else state.procedural = true;
+  const idleClip = model.animations.find((c) => /idle/i.test(c.name)) ?? model.animations.find((c) => !/wave/i.test(c.name));
+  const waveClip = model.animations.find((c) => /wave/i.test(c.name));
+  if (idleClip || waveClip) {
+    const mixer = new AnimationMixer(root);
+    state.mixer = mixer;
+    state.idle = idleClip ? mixer.clipAction(idleClip).play() : null;
+    state.waving = waveClip ? mixer.clipAction(waveClip).setLoop(LoopOnce, 1) : null;
+    // After a wave, blend back into the idle loop.
+    const onFinished = (event: { action: AnimationAction }): void => {
+      if (event.action === state.waving && state.idle) state.idle.reset().fadeIn(CROSSFADE_SECONDS).play();
+    };
+    mixer.addEventListener('finished', onFinished);
+    state.unlisten = () => mixer.removeEventListener('finished', onFinished);
+  }
+  state.procedural = !idleClip;
+}
+
+function startWave(state: MascotState): void {
+  const { waving, idle } = state;
+  if (!waving) {
+    state.hopStart = state.time;
+    return;
+  }
+  waving.reset().play();
+  if (idle) waving.crossFadeFrom(idle, CROSSFADE_SECONDS, false);
+}
+
+/** Height of the current hop above the idle pose; ends the hop when it is over. */
+function hopHeight(state: MascotState): number {
+  if (state.hopStart === null) return 0;
+  const t = (state.time - state.hopStart) / HOP.seconds;
+  if (t >= 1) {
+    state.hopStart = null;
+    return 0;
+  }
+  return HOP.height * Math.sin(Math.PI * t);
 }
 
 function placeholder(state: MascotState, res: ResourceScope): void {

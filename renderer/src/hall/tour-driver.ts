@@ -1,0 +1,80 @@
+// Runs one tour at a time for the engine: hands poses to the camera rig and announces what the tour presents.
+import type { CameraRig } from './navigation/camera-rig';
+import { Tour } from './navigation/tour';
+import type { TourWaypoint } from './navigation/tour';
+import type { CameraPose, HallTarget } from './types';
+
+export interface TourSpec {
+  readonly waypoints: readonly TourWaypoint[];
+  readonly loop: boolean;
+  /** The pack's attract fly-through (rebuilt from the manifest after a pack switch or context restore). */
+  readonly attract: boolean;
+}
+
+export interface TourStep {
+  /** The camera is flying: draw the next frame. */
+  readonly moving: boolean;
+  /** While dwelling: when the next leg starts (the engine sleeps until then); null otherwise. */
+  readonly wakeAt: number | null;
+}
+
+export class TourDriver {
+  readonly #onSpotlight: (target: HallTarget | null) => void;
+  #tour: Tour | null = null;
+  #spec: TourSpec | null = null;
+  /** The pose last handed to the rig: a dwelling tour must not count as a moving camera. */
+  #pose = '';
+  /** The current spotlight as `kind:id`, to announce changes only. */
+  #spotlight = '';
+
+  constructor(onSpotlight: (target: HallTarget | null) => void) {
+    this.#onSpotlight = onSpotlight;
+  }
+
+  /** What the running tour was started with, or null; lets a context restore start it again. */
+  get spec(): TourSpec | null {
+    return this.#spec;
+  }
+
+  get active(): boolean {
+    return this.#tour !== null;
+  }
+
+  start(spec: TourSpec, from: CameraPose, reducedMotion: boolean): void {
+    this.#spec = spec;
+    this.#pose = '';
+    this.#tour = new Tour([...spec.waypoints], { flightMs: 1600, reducedMotion, loop: spec.loop, from });
+  }
+
+  end(): void {
+    this.#tour = null;
+    this.#spec = null;
+    this.#announce(null);
+  }
+
+  /** Advances the tour to `now`; null when no tour runs. */
+  step(now: number, rig: CameraRig): TourStep | null {
+    if (!this.#tour) return null;
+    const step = this.#tour.update(now);
+    // Hand the rig a pose only when it changed: re-cutting the same pose while the tour dwells would
+    // report a moving camera and keep drawing a still picture (render on demand).
+    const pose = JSON.stringify(step.pose);
+    if (pose !== this.#pose) {
+      rig.cut(step.pose);
+      this.#pose = pose;
+    }
+    this.#announce(step.spotlight);
+    if (step.done) {
+      this.end();
+      return { moving: false, wakeAt: null };
+    }
+    return { moving: step.moving, wakeAt: step.moving ? null : step.nextChangeAtMs };
+  }
+
+  #announce(target: HallTarget | null): void {
+    const key = target ? `${target.kind}:${target.id}` : '';
+    if (key === this.#spotlight) return;
+    this.#spotlight = key;
+    this.#onSpotlight(target);
+  }
+}
