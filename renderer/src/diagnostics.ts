@@ -2,7 +2,7 @@
 import type { EngineStats } from './hall/engine-events';
 import type { HallTarget } from './hall/types';
 
-export type DiagnosticsScreen = 'attract' | 'hall';
+export type DiagnosticsScreen = 'attract' | 'hall' | 'exhibit' | 'index';
 
 /**
  * The shape tests read. Every member is a getter; writing to it fails (throws in strict mode).
@@ -13,6 +13,8 @@ export interface SunriseDiagnostics extends EngineStats {
   /** True once the first hall frame has been drawn; stays true for the rest of the run. */
   readonly ready: boolean;
   readonly screen: DiagnosticsScreen;
+  /** Id of the exhibit whose panel is open, or null. */
+  readonly openExhibit: string | null;
   /** True while the hall shows its 2D fallback (WebGL context lost or unavailable). */
   readonly fallback: boolean;
   /** Every exhibit, mascot and zone of the hall on screen, ids as in the manifest. */
@@ -44,6 +46,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const state: Mutable<DiagnosticsValues> = {
   ready: false,
   screen: 'attract',
+  openExhibit: null,
   frames: 0,
   drawCalls: 0,
   triangles: 0,
@@ -70,8 +73,9 @@ export function installDiagnostics(target: Window = window): void {
   Object.defineProperty(target, 'sunriseDiagnostics', { value: view, writable: false, configurable: false, enumerable: false });
 }
 
-export function reportScreen(screen: DiagnosticsScreen): void {
+export function reportScreen(screen: DiagnosticsScreen, openExhibit: string | null = null): void {
   state.screen = screen;
+  state.openExhibit = openExhibit;
 }
 
 /** Called by the hall canvas once its engine has drawn a frame that shows a hall. */

@@ -29,7 +29,7 @@ async function installPacks(...packs: { id: string; title: string; mascots?: boo
   }
 }
 
-test('tapping an exhibit where the hall shows it flies to it and names it', async ({ page }) => {
+test('tapping an exhibit where the hall shows it opens its panel and frames it beside the panel', async ({ page }) => {
   await installPacks({ id: 'mini-expo', title: 'Mini expo' });
   const kiosk = new KioskPage(page);
   await kiosk.open(host.url);
@@ -43,16 +43,53 @@ test('tapping an exhibit where the hall shows it flies to it and names it', asyn
   const box = await kiosk.canvas.boundingBox();
   if (!spot || !box) throw new Error('no projection');
   await page.touchscreen.tap(box.x + spot.x, box.y + spot.y);
-  await expect(page.getByTestId('hall-title')).toHaveText('欢迎');
-  // The camera flew to a close-up: the panel is now near the middle of the screen.
+  const panel = page.getByTestId('exhibit-panel');
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('exhibit-title')).toHaveText('欢迎');
+  expect(await kiosk.diagnostics()).toMatchObject({ screen: 'exhibit', openExhibit: 'welcome' });
+  // The camera flew to a close-up, framed in the middle of the part of the hall the panel leaves visible.
+  const panelBox = await panel.boundingBox();
+  if (!panelBox) throw new Error('no panel');
+  const visibleMiddle = (panelBox.x - box.x) / 2;
   await expect
     .poll(async () => {
       const after = await page.evaluate(() => window.sunriseDiagnostics.project('welcome'));
-      return after ? Math.abs(after.x - box.width / 2) < box.width * 0.1 : false;
+      return after ? Math.abs(after.x - visibleMiddle) < box.width * 0.05 : false;
     })
     .toBe(true);
+  await page.getByTestId('language-toggle').tap();
+  await expect(page.getByTestId('exhibit-title')).toHaveText('Welcome');
+  await page.getByTestId('exhibit-close').tap();
+  await expect(panel).toBeHidden();
+  expect(await kiosk.diagnostics()).toMatchObject({ screen: 'hall', openExhibit: null });
   await page.getByTestId('home-button').tap();
   await expect(page.getByTestId('hall-title')).toHaveText('Mini expo');
+});
+
+test('a hall covered by the full-screen index draws no frames, even with a mascot in view', async ({ page }) => {
+  await installPacks({ id: 'mini-expo', title: 'Mini expo', mascots: true });
+  const kiosk = new KioskPage(page);
+  await kiosk.open(host.url);
+  await kiosk.tapToBegin();
+  await kiosk.waitForHallReady();
+  await kiosk.goToHomeViewWithMascots();
+  // A mascot in view keeps the hall animating at its capped rate…
+  await expect.poll(() => page.evaluate(() => window.sunriseDiagnostics.project('sunny')?.visible ?? false)).toBe(true);
+  const animating = (await kiosk.diagnostics()).frames;
+  await page.waitForTimeout(1000);
+  expect((await kiosk.diagnostics()).frames).toBeGreaterThan(animating + 5);
+  // …until a full-screen panel covers it.
+  await page.getByTestId('index-button').tap();
+  await expect(page.getByTestId('exhibit-index')).toBeVisible();
+  expect((await kiosk.diagnostics()).screen).toBe('index');
+  const covered = (await kiosk.diagnostics()).frames;
+  await page.waitForTimeout(3000);
+  expect((await kiosk.diagnostics()).frames).toBe(covered);
+  // Choosing an exhibit closes the index, opens the panel, and the hall draws again beside it.
+  await page.getByTestId('index-exhibit').filter({ hasText: '欢迎' }).getByRole('button').tap();
+  await expect(page.getByTestId('exhibit-panel')).toBeVisible();
+  await expect(page.getByTestId('exhibit-index')).toBeHidden();
+  await expect.poll(async () => (await kiosk.diagnostics()).frames).toBeGreaterThan(covered);
 });
 
 test('a lost WebGL context shows the exhibit index, and the hall comes back on restore', async ({ page }) => {

@@ -1,18 +1,10 @@
 // Page object for the kiosk in Chromium: waits on the app's own diagnostics, never on sleeps.
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import type { SunriseDiagnostics } from '../../renderer/src/diagnostics';
 
-export interface Diagnostics {
-  ready: boolean;
-  screen: string;
-  frames: number;
-  drawCalls: number;
-  triangles: number;
-  geometries: number;
-  textures: number;
-  programs: number;
-  fallback: boolean;
-}
+/** Every value window.sunriseDiagnostics reports, copied out of the page (its functions left behind). */
+export type Diagnostics = Omit<SunriseDiagnostics, 'targets' | 'project'>;
 
 export class KioskPage {
   readonly violations: string[] = [];
@@ -53,10 +45,9 @@ export class KioskPage {
   }
 
   diagnostics(): Promise<Diagnostics> {
-    return this.page.evaluate(() => {
-      const d = (window as unknown as { sunriseDiagnostics: Diagnostics }).sunriseDiagnostics;
-      return { ready: d.ready, screen: d.screen, frames: d.frames, drawCalls: d.drawCalls, triangles: d.triangles, geometries: d.geometries, textures: d.textures, programs: d.programs, fallback: d.fallback };
-    });
+    return this.page.evaluate(
+      () => Object.fromEntries(Object.entries(window.sunriseDiagnostics).filter(([, value]) => typeof value !== 'function')) as Diagnostics,
+    );
   }
 
   /** Waits for a hall frame drawn after `framesBefore` (ready stays true across visits, frames keep counting). */
@@ -114,6 +105,23 @@ export class KioskPage {
   async goToHomeView(): Promise<void> {
     await this.page.getByTestId('home-button').tap();
     await this.waitForStill();
+  }
+
+  /**
+   * Flies home where mascots are in view: the hall keeps animating them, so instead of waiting for
+   * stillness, wait for the home pose (the welcome panel) to hold its screen position.
+   */
+  async goToHomeViewWithMascots(): Promise<void> {
+    await this.page.getByTestId('home-button').tap();
+    let previous = '';
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(await this.page.evaluate(() => window.sunriseDiagnostics.project('welcome')));
+        const settled = now === previous;
+        previous = now;
+        return settled;
+      }, { intervals: [300], message: 'the camera never settled at home' })
+      .toBe(true);
   }
 
   cspViolations(): Promise<string[]> {

@@ -19,4 +19,12 @@ test('without WebGL the visitor gets the exhibit index instead of a blank hall',
   await kiosk.tapToBegin();
   await expect(page.getByTestId('exhibit-index')).toBeVisible();
   expect((await kiosk.diagnostics()).fallback).toBe(true);
+  // Every exhibit opens from the list, as it would from the hall.
+  const first = page.getByTestId('index-exhibit').first();
+  const title = (await first.textContent())?.trim() ?? '';
+  await first.getByRole('button').tap();
+  await expect(page.getByTestId('exhibit-title')).toHaveText(title);
+  await page.getByTestId('exhibit-close').tap();
+  await expect(page.getByTestId('exhibit-panel')).toBeHidden();
+  await expect(page.getByTestId('exhibit-index')).toBeVisible();
 });

@@ -20,6 +20,7 @@ import { ResourceCache } from './scene/resource-cache';
 import { TourDriver } from './tour-driver';
 import type { HallTarget, ResolveUrl, Unlisten } from './types';
 import { Viewport } from './viewport';
+import type { ViewInset } from './viewport';
 
 const BACKGROUND = new Color('#1B1F3B');
 
@@ -158,6 +159,15 @@ export class HallEngine {
     else this.invalidate();
   }
 
+  /**
+   * A panel covers part of the canvas (right in landscape, bottom in portrait): the view slides so what
+   * the camera frames stays in the middle of the part still visible. Zero insets when it closes.
+   */
+  setViewInset(inset: ViewInset): void {
+    this.#viewport?.setInset(inset, this.#reducedMotion);
+    this.invalidate();
+  }
+
   /** Flies to the framing view of a target (`id`, or `kind:id` when ids repeat across kinds). */
   focus(id: string): HallTarget | null {
     const target = this.targets().find((t) => t.id === id || `${t.kind}:${t.id}` === id) ?? null;
@@ -251,7 +261,8 @@ export class HallEngine {
     const rig = this.#rig;
     if (!renderer) return;
     const tour = rig ? this.#tours.step(now, rig) : null;
-    const cameraMoved = rig ? rig.update(now) : false;
+    const viewSliding = this.#viewport?.stepInset(now) ?? false;
+    const cameraMoved = (rig ? rig.update(now) : false) || viewSliding;
     rig?.applyTo(this.#camera);
     let mascotsMoving = false;
     if (this.#halls.current?.mascotsInView(this.#camera)) {

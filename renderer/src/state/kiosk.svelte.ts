@@ -6,10 +6,14 @@ import type { Settings } from '../../../electron/shared/settings';
 
 export type Screen = 'attract' | 'hall';
 
+/** What lies over the hall during a visit: an exhibit's panel beside it, or the full-screen index. */
+export type Overlay = { readonly kind: 'exhibit'; readonly id: string } | { readonly kind: 'index' } | null;
+
 /** Plain data only: no GPU objects, no API handles. The manifest is raw (not proxied): it is never mutated. */
 export class KioskState {
   screen = $state<Screen>('attract');
   locale = $state<UiLocale>('zh-CN');
+  overlay = $state.raw<Overlay>(null);
   pack = $state.raw<ActivePack | null>(null);
   settings = $state.raw<Settings | null>(null);
   /** Set when start-up could not load what the kiosk needs; the app shows it instead of a blank page. */
@@ -26,6 +30,20 @@ export class KioskState {
 
   goHome(): void {
     this.screen = 'attract';
+    this.overlay = null;
+  }
+
+  /** Opens an exhibit's panel (from the hall or the index); unknown ids are ignored. */
+  openExhibit(id: string): void {
+    if (this.pack?.manifest.hall.exhibits.some((exhibit) => exhibit.id === id)) this.overlay = { kind: 'exhibit', id };
+  }
+
+  openIndex(): void {
+    this.overlay = { kind: 'index' };
+  }
+
+  closeOverlay(): void {
+    this.overlay = null;
   }
 
   toggleLocale(): void {
@@ -48,6 +66,8 @@ export class KioskState {
       return;
     }
     this.pack = pack;
+    // An open exhibit may not exist in the new pack; the visitor goes back to the hall.
+    this.overlay = null;
     this.#recover();
   }
 
