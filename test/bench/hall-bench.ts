@@ -45,15 +45,19 @@ async function referenceFrameMs(page: Page): Promise<number> {
   return median(await page.evaluate(() => (window as unknown as { __reference: { intervals: number[] } }).__reference.intervals));
 }
 
-/** Starts a web host on a fresh data folder with a fixture pack (mascots on or off), quality pinned. */
-async function startHost(work: string, mascots: boolean): Promise<{ url: string; stop: () => void }> {
-  const dataDir = join(work, `data-${mascots}`);
-  const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args], { stdio: 'pipe' });
-  const src = await writeFixturePackDir(join(work, `src-${mascots}`), { mascots });
+const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args], { stdio: 'pipe' });
+
+/** Two fixture packs in one data folder: `bench-still` (no mascots) and `bench-alive` (two animated mascots, active). */
+async function startHost(work: string): Promise<{ url: string; dataDir: string; stop: () => void }> {
+  const dataDir = join(work, 'data');
+
   cli('settings', 'set', 'packs.acceptUnsigned', 'true', '--data', dataDir);
   cli('settings', 'set', 'render.quality', 'medium', '--data', dataDir);
-  cli('pack', 'build', src, '-o', join(work, `p-${mascots}.zip`));
-  cli('pack', 'import', join(work, `p-${mascots}.zip`), '--data', dataDir);
+  for (const [id, mascots] of [['bench-still', false], ['bench-alive', true]] as const) {
+    const src = await writeFixturePackDir(join(work, id), { id, mascots, title: { 'zh-CN': id, en: id } });
+    cli('pack', 'build', src, '-o', join(work, `${id}.zip`));
+    cli('pack', 'import', join(work, `${id}.zip`), '--data', dataDir);
+  }
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -61,73 +65,151 @@ async function startHost(work: string, mascots: boolean): Promise<{ url: string;
       if (match?.[1]) resolve(match[1]);
     });
   });
-  return { url, stop: () => child.kill() };
+  return { url, dataDir, stop: () => child.kill() };
 }
 
-interface HallNumbers {
-  firstFrameMs: number;
-  frameMs: number;
-  drawCalls: number;
-  triangles: number;
-  textures: number;
-  programs: number;
-  idleFrames: number;
-}
+const diagnostics = (page: Page) => page.evaluate(() => Object.fromEntries(Object.entries(window.sunriseDiagnostics).filter(([, v]) => typeof v !== 'function')) as Record<string, number>);
+const framesIn = async (page: Page, ms: number): Promise<number> => {
+  const before = await page.evaluate(() => window.sunriseDiagnostics.frames);
+  await page.waitForTimeout(ms);
+  return (await page.evaluate(() => window.sunriseDiagnostics.frames)) - before;
+};
 
-async function measureHall(page: Page, url: string, drive: boolean): Promise<HallNumbers> {
-  const started = Date.now();
-  await page.goto(url);
-  await page.getByTestId('attract-screen').tap();
-  await page.waitForFunction(() => window.sunriseDiagnostics.ready);
-  const firstFrameMs = Date.now() - started;
-  await page.waitForTimeout(1000);
-  const at = await page.evaluate(() => ({ ...window.sunriseDiagnostics }));
-  const before = at.frames;
-  await page.waitForTimeout(5000);
-  const idleFrames = (await page.evaluate(() => window.sunriseDiagnostics.frames)) - before;
-  let frameMs = 0;
-  if (drive) {
-    // A visitor dragging to look around: a fixed, repeatable camera path through real input.
-    await page.mouse.move(640, 360);
-    await page.mouse.down();
-    const end = Date.now() + MEASURE_MS;
-    for (let i = 0; Date.now() < end; i += 1) await page.mouse.move(640 + Math.sin(i / 20) * 300, 360 + Math.cos(i / 30) * 40);
-    frameMs = await page.evaluate(() => window.sunriseDiagnostics.frameTimeMs);
-    await page.mouse.up();
+/** Waits until the camera holds still at the target's framing (its screen position stops changing). */
+async function settleOn(page: Page, id: string): Promise<void> {
+  let previous = '';
+  for (let i = 0; i < 40; i += 1) {
+    await page.waitForTimeout(250);
+    const now = JSON.stringify(await page.evaluate((target) => window.sunriseDiagnostics.project(target), id));
+    if (now === previous) return;
+    previous = now;
   }
-  return { firstFrameMs, frameMs, drawCalls: at.drawCalls, triangles: at.triangles, textures: at.textures, programs: at.programs, idleFrames };
+}
+
+/** Median frame interval while a visitor drags to look around: a fixed, repeatable camera path through real input. */
+async function dragFrameMs(page: Page): Promise<number> {
+  await page.mouse.move(640, 360);
+  await page.mouse.down();
+  const end = Date.now() + MEASURE_MS;
+  for (let i = 0; Date.now() < end; i += 1) await page.mouse.move(640 + Math.sin(i / 20) * 300, 360 + Math.cos(i / 30) * 40);
+  const frameMs = await page.evaluate(() => window.sunriseDiagnostics.frameTimeMs);
+  await page.mouse.up();
+  return frameMs;
+}
+
+/** Geometries and textures once models and images stopped arriving after a switch. */
+async function settledMemory(page: Page): Promise<{ geometries: number; textures: number }> {
+  let previous = '';
+  for (let i = 0; i < 40; i += 1) {
+    await page.waitForTimeout(400);
+    const { geometries = 0, textures = 0 } = await diagnostics(page);
+    const now = JSON.stringify({ geometries, textures });
+    if (now === previous) return { geometries, textures };
+    previous = now;
+  }
+  throw new Error('GPU memory never settled after a pack switch');
+}
+
+async function jsHeapMiB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 2 ** 20;
 }
 
 const work = await mkdtemp(join(tmpdir(), 'sunrise-hall-bench-'));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const host = await startHost(work);
 try {
   const page = await browser.newPage({ viewport: VIEWPORT, hasTouch: true });
   const referenceMs = await referenceFrameMs(page);
-  const still = await startHost(work, false);
-  const stillNumbers = await measureHall(page, still.url, true);
-  still.stop();
-  const alive = await startHost(work, true);
-  const aliveNumbers = await measureHall(page, alive.url, true);
-  alive.stop();
+
+  const activate = async (id: string, title: string) => {
+    cli('pack', 'activate', `${id}@1.0.0`, '--data', host.dataDir);
+    await page.getByTestId('hall-title').filter({ hasText: title }).waitFor();
+  };
+
+  // With mascots: first frame, three waypoints, covered hall, frame time.
+  const started = Date.now();
+  await page.goto(host.url);
+  await page.getByTestId('attract-screen').tap();
+  await page.waitForFunction(() => window.sunriseDiagnostics.ready);
+  const firstFrameMs = Date.now() - started;
+  const waypoints: Record<string, Record<string, number>> = {};
+  const record = async (name: string) => {
+    const { drawCalls = 0, triangles = 0, textures = 0, programs = 0, geometries = 0 } = await diagnostics(page);
+    waypoints[name] = { drawCalls, triangles, geometries, textures, programs };
+  };
+  await page.getByTestId('home-button').tap();
+  await settleOn(page, 'welcome');
+  await record('home');
+  const sunny = await page.evaluate(() => window.sunriseDiagnostics.project('sunny'));
+  if (sunny?.visible) {
+    await page.touchscreen.tap(sunny.x, sunny.y);
+    await settleOn(page, 'sunny');
+    await record('mascot sunny');
+  }
+  await page.getByTestId('index-button').tap();
+  const coveredFrames = await framesIn(page, 5000);
+  await page.getByTestId('index-exhibit').first().getByRole('button').tap();
+  await settleOn(page, 'welcome');
+  await record('exhibit welcome (panel open)');
+  await page.getByTestId('exhibit-close').tap();
+  await page.getByTestId('home-button').tap();
+  await settleOn(page, 'welcome');
+  const aliveFrameMs = await dragFrameMs(page);
+
+  // Without mascots: nothing animated in view, frame time.
+  await activate('bench-still', 'bench-still');
+  await page.getByTestId('home-button').tap();
+  await settleOn(page, 'welcome');
+  const stillFrames = await framesIn(page, 5000);
+  const stillFrameMs = await dragFrameMs(page);
+
+  // Pack switches: GPU memory and JS heap after 1 switch and after 20 more must match.
+  await activate('bench-alive', 'bench-alive');
+  const afterOne = { ...(await settledMemory(page)), jsHeapMiB: await jsHeapMiB(page) };
+  const switchTen = async () => {
+    for (let i = 0; i < 5; i += 1) {
+      await activate('bench-still', 'bench-still');
+      await activate('bench-alive', 'bench-alive');
+    }
+  };
+  await switchTen();
+  // A midpoint tells steady growth (a leak) from a one-off warm-up (caches, compiled code).
+  const afterEleven = { ...(await settledMemory(page)), jsHeapMiB: await jsHeapMiB(page) };
+  await switchTen();
+  const afterTwentyOne = { ...(await settledMemory(page)), jsHeapMiB: await jsHeapMiB(page) };
+
   const report = {
     viewport: VIEWPORT,
     referenceFrameMs: referenceMs,
-    hall: stillNumbers,
-    hallWithMascots: aliveNumbers,
-    speedupVsReference: stillNumbers.frameMs > 0 ? referenceMs / stillNumbers.frameMs : null,
-    speedupWithMascots: aliveNumbers.frameMs > 0 ? referenceMs / aliveNumbers.frameMs : null,
+    firstHallFrameMs: firstFrameMs,
+    frameMs: { hall: stillFrameMs, hallWithMascots: aliveFrameMs },
+    speedupVsReference: { hall: referenceMs / stillFrameMs, hallWithMascots: referenceMs / aliveFrameMs },
+    waypoints,
+    framesIn5s: { nothingMovingInView: stillFrames, coveredByFullScreenPanel: coveredFrames },
+    packSwitches: { afterOne, afterEleven, afterTwentyOne, jsHeapGrowthMiB: afterTwentyOne.jsHeapMiB - afterOne.jsHeapMiB },
   };
   console.log(JSON.stringify(report, null, 2));
+  const fps = (ms: number) => (1000 / ms).toFixed(1);
   console.table({
-    reference: { frameMs: referenceMs.toFixed(1), fps: (1000 / referenceMs).toFixed(1) },
-    hall: { frameMs: stillNumbers.frameMs.toFixed(1), fps: (1000 / stillNumbers.frameMs).toFixed(1), vsReference: report.speedupVsReference?.toFixed(2), idleFrames5s: stillNumbers.idleFrames, drawCalls: stillNumbers.drawCalls },
-    'hall+mascots': { frameMs: aliveNumbers.frameMs.toFixed(1), fps: (1000 / aliveNumbers.frameMs).toFixed(1), vsReference: report.speedupWithMascots?.toFixed(2), idleFrames5s: aliveNumbers.idleFrames, drawCalls: aliveNumbers.drawCalls },
+    reference: { frameMs: referenceMs.toFixed(1), fps: fps(referenceMs), vsReference: '1.00' },
+    hall: { frameMs: stillFrameMs.toFixed(1), fps: fps(stillFrameMs), vsReference: report.speedupVsReference.hall.toFixed(2) },
+    'hall+mascots': { frameMs: aliveFrameMs.toFixed(1), fps: fps(aliveFrameMs), vsReference: report.speedupVsReference.hallWithMascots.toFixed(2) },
   });
-  if (stillNumbers.idleFrames !== 0) {
-    console.error(`FAIL: the hall drew ${stillNumbers.idleFrames} frames in 5 s with nothing moving in view.`);
-    process.exitCode = 1;
-  }
+  console.table(waypoints);
+  console.table({ 'after 1 switch': afterOne, 'after 11 switches': afterEleven, 'after 21 switches': afterTwentyOne });
+  const failures = [
+    stillFrames !== 0 && `the hall drew ${stillFrames} frames in 5 s with nothing moving in view`,
+    coveredFrames !== 0 && `the hall drew ${coveredFrames} frames in 5 s under a full-screen panel`,
+    (afterOne.geometries !== afterTwentyOne.geometries || afterOne.textures !== afterTwentyOne.textures) && 'GPU geometries/textures grew across pack switches',
+  ].filter(Boolean);
+  for (const failure of failures) console.error(`FAIL: ${String(failure)}.`);
+  if (failures.length > 0) process.exitCode = 1;
 } finally {
+  host.stop();
   await browser.close();
   await rm(work, { recursive: true, force: true });
 }

@@ -178,6 +178,16 @@ describe('CameraRig', () => {
     expect(r.pose().position.z).toBeCloseTo(0, 6);
   });
 
+  it('flying to where the camera already is draws nothing (Home tapped at home)', () => {
+    const r = rig();
+    r.update(0);
+    r.home();
+    expect(r.update(16)).toBe(false);
+    expect(r.update(500)).toBe(false);
+    r.flyTo(closeUp);
+    expect(r.update(600)).toBe(true);
+  });
+
   it('home is reachable in one call from any state', () => {
     const states: Array<(r: CameraRig) => void> = [
       (r) => r.flyTo(closeUp, { durationMs: 5000 }),

@@ -269,6 +269,11 @@ export class CameraRig {
   }
 
   #start(motion: Motion): void {
+    if (sameState(motion.from, motion.to)) {
+      // Already there (Home tapped at home): nothing to animate, no frames to draw.
+      this.#motion = null;
+      return;
+    }
     if (this.#reducedMotion || motion.durationMs <= 0) {
       // A walk's destination is already free, so reduced motion steps straight there instead of sliding.
       this.#motion = null;
@@ -294,4 +299,17 @@ export class CameraRig {
       zoom: 1,
     };
   }
+}
+
+/** Within a millimetre and a few thousandths of a degree: drawing the difference would change no pixel. */
+function sameState(a: RigState, b: RigState): boolean {
+  const close = (u: number, v: number, epsilon: number) => Math.abs(u - v) < epsilon;
+  return (
+    close(a.x, b.x, 1e-3) &&
+    close(a.y, b.y, 1e-3) &&
+    close(a.z, b.z, 1e-3) &&
+    close(wrapAngle(a.yaw - b.yaw), 0, 1e-4) &&
+    close(a.pitch, b.pitch, 1e-4) &&
+    close(a.zoom, b.zoom, 1e-4)
+  );
 }
