@@ -87,7 +87,8 @@ function list(doc: Json, key: string, problems: string[]): Json[] {
 /**
  * Checks `doc` (parsed glTF JSON) and sums what it draws. Each problem is a phrase to prefix with the
  * file's path. Meshes drawn by several nodes count once per node (EXT_mesh_gpu_instancing included);
- * meshes no node draws count once.
+ * meshes no node draws count once. Draco-compressed primitives count like any other (their accessors
+ * keep their counts); KTX2 images (KHR_texture_basisu) are listed with the rest and sized from their header.
  */
 export function analyzeGltf(doc: unknown, context: GltfContext): GltfResult {
   const problems: string[] = [];
@@ -190,6 +191,11 @@ export function analyzeGltf(doc: unknown, context: GltfContext): GltfResult {
       const where = `mesh ${m} primitive ${p}`;
       if (!isObject(primitive) || !isObject(primitive.attributes)) return fail(`${where} has no attributes`);
       for (const [name, index] of Object.entries(primitive.attributes)) accessorCount(`${where} (${name})`, index);
+      // Draco keeps each accessor's count (with no bufferView), so the counts below stand; its own data must exist.
+      const draco = isObject(primitive.extensions) ? primitive.extensions.KHR_draco_mesh_compression : undefined;
+      if (draco !== undefined && (!isObject(draco) || !isCount(draco.bufferView) || draco.bufferView >= views.length || !viewOk[draco.bufferView])) {
+        fail(`${where} has KHR_draco_mesh_compression data in a buffer view that does not exist or is invalid`);
+      }
       const mode = primitive.mode ?? 4;
       if (!isCount(mode) || mode > 6) return fail(`${where} has an invalid mode`);
       const vertices = primitive.indices !== undefined ? accessorCount(`${where} (indices)`, primitive.indices) : primitive.attributes.POSITION !== undefined ? accessorCount(`${where} (POSITION)`, primitive.attributes.POSITION) : 0;

@@ -30,7 +30,7 @@ export interface BrowserHallSceneOptions {
 export function createBrowserHallScene(manifest: HallManifest, options: BrowserHallSceneOptions): HallScene {
   let locale = options.locale;
   const cache = options.cache ?? new ResourceCache();
-  const models = cache.acquire(MODEL_LOADER_KEY, () => gltfModelLoader(options.renderer));
+  const models = cache.acquire(MODEL_LOADER_KEY, () => gltfModelLoader(options.renderer, document.baseURI));
   const scene = createHallScene(manifest, { ...options, cache, painter: createCanvasPainter(), loadModel: models.load });
   let disposed = false;
   const setLocale = (next: string) => {
