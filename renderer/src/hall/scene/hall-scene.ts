@@ -21,7 +21,7 @@ export interface HallSceneOptions<I> {
   readonly onChange: () => void;
   /** Draws textures: `createCanvasPainter()` in the browser, a fake in Node tests. */
   readonly painter: ScenePainter<I>;
-  /** Loads mascot models: `gltfModelLoader()` in the browser. */
+  /** Loads mascot models: `gltfModelLoader(…).load` in the browser. */
   readonly loadModel: ModelLoader;
   /** Shared across pack switches so common geometry is reused; a private cache when omitted. */
   readonly cache?: ResourceCache;
