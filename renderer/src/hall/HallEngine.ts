@@ -1,7 +1,7 @@
 // The hall's three.js engine: scene, camera rig, input, tours and adaptive quality, drawing only while something moves.
 import { Color, DirectionalLight, HemisphereLight, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
 import type { Manifest } from '../../../electron/shared/manifest';
-import { attractWaypoints } from './attract-path';
+import { attractWaypoints, zoneTourWaypoints } from './attract-path';
 import { EventRegistry } from './engine-events';
 import type { EngineStats, HallEngineEvents } from './engine-events';
 import { HallSlot } from './hall-slot';
@@ -41,10 +41,13 @@ export class HallEngine {
     () => this.#renderer !== null && !this.#disposed && !this.#covered && !this.#contextLost && !document.hidden,
     { request: (callback) => requestAnimationFrame(callback), cancel: (handle) => cancelAnimationFrame(handle) },
   );
-  readonly #tours = new TourDriver((target) => {
-    this.#halls.current?.present(target);
-    this.#events.emit('spotlight', target);
-  });
+  readonly #tours = new TourDriver(
+    (target) => {
+      this.#halls.current?.present(target);
+      this.#events.emit('spotlight', target);
+    },
+    (spec, how) => this.#events.emit('tour', { state: how === 'finished' ? 'finish' : 'stop', attract: spec.attract }),
+  );
   #renderer: WebGLRenderer | null = null;
   #canvas: HTMLCanvasElement | null = null;
   #viewport: Viewport | null = null;
@@ -185,7 +188,18 @@ export class HallEngine {
     const points = waypoints ?? (this.#pack && hall ? attractWaypoints(this.#pack.manifest, hall.layout) : []);
     if (points.length === 0 || !this.#rig) return;
     this.#tours.start({ waypoints: points, loop: options.loop ?? true, attract: waypoints === undefined }, this.#rig.pose(), this.#reducedMotion);
+    this.#events.emit('tour', { state: 'start', attract: waypoints === undefined });
     this.invalidate();
+  }
+
+  /** A guided tour of one zone: its mascot first, then each exhibit, once. False if the zone has nothing to show. */
+  tourZone(zoneId: string): boolean {
+    const hall = this.#halls.current;
+    if (!hall || !this.#pack) return false;
+    const waypoints = zoneTourWaypoints(this.#pack.manifest, hall.layout, zoneId);
+    if (waypoints.length === 0) return false;
+    this.tour(waypoints, { loop: false });
+    return true;
   }
 
   stop(): void {

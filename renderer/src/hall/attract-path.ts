@@ -1,4 +1,4 @@
-// The attract fly-through's camera path: the pack's playlist, or every zone in turn when it has none.
+// Tour paths: the attract fly-through (the pack's playlist, or every zone in turn) and a zone's guided tour.
 import type { Manifest } from '../../../electron/shared/manifest';
 import type { TourWaypoint } from './navigation/tour';
 import type { CameraPose } from './types';
@@ -34,5 +34,20 @@ export function attractWaypoints(manifest: Pick<Manifest, 'attract'>, layout: Ha
     // Exhibits and mascots get the spotlight; a zone is a view, not a thing to point at.
     if (step.kind === 'zone') return [{ pose, dwellMs: step.dwellSeconds * 1000 }];
     return [{ pose: presentationPose(pose), dwellMs: step.dwellSeconds * 1000, spotlight: { id: step.target, kind: step.kind } }];
+  });
+}
+
+/** How long a zone tour rests at each mascot and exhibit: long enough to read a title and a figure. */
+const ZONE_TOUR_DWELL_MS = 7000;
+
+/** The zone's mascots greet first, then its exhibits in pack order, each spotlit, from the presenting distance. */
+export function zoneTourWaypoints(manifest: Pick<Manifest, 'hall'>, layout: HallLayout, zoneId: string): TourWaypoint[] {
+  const stops = [
+    ...manifest.hall.mascots.filter((m) => m.zone === zoneId).map((m) => ({ id: m.id, kind: 'mascot' as const })),
+    ...manifest.hall.exhibits.filter((e) => e.zone === zoneId).map((e) => ({ id: e.id, kind: 'exhibit' as const })),
+  ];
+  return stops.flatMap((target) => {
+    const pose = layout.poses.get(poseKey(target.kind, target.id));
+    return pose ? [{ pose: presentationPose(pose), dwellMs: ZONE_TOUR_DWELL_MS, spotlight: target }] : [];
   });
 }

@@ -18,8 +18,12 @@ export interface TourStep {
   readonly wakeAt: number | null;
 }
 
+/** How a tour ended: it played to its last dwell, or something (a touch, a new tour, Home) stopped it. */
+export type TourEnd = 'finished' | 'stopped';
+
 export class TourDriver {
   readonly #onSpotlight: (target: HallTarget | null) => void;
+  readonly #onEnd: (spec: TourSpec, how: TourEnd) => void;
   #tour: Tour | null = null;
   #spec: TourSpec | null = null;
   /** The pose last handed to the rig: a dwelling tour must not count as a moving camera. */
@@ -27,8 +31,9 @@ export class TourDriver {
   /** The current spotlight as `kind:id`, to announce changes only. */
   #spotlight = '';
 
-  constructor(onSpotlight: (target: HallTarget | null) => void) {
+  constructor(onSpotlight: (target: HallTarget | null) => void, onEnd: (spec: TourSpec, how: TourEnd) => void = () => {}) {
     this.#onSpotlight = onSpotlight;
+    this.#onEnd = onEnd;
   }
 
   /** What the running tour was started with, or null; lets a context restore start it again. */
@@ -41,15 +46,19 @@ export class TourDriver {
   }
 
   start(spec: TourSpec, from: CameraPose, reducedMotion: boolean): void {
+    this.end();
     this.#spec = spec;
     this.#pose = '';
     this.#tour = new Tour([...spec.waypoints], { flightMs: 1600, reducedMotion, loop: spec.loop, from });
   }
 
-  end(): void {
+  /** Stops the running tour, if any (reported as `stopped`). */
+  end(how: TourEnd = 'stopped'): void {
+    const spec = this.#spec;
     this.#tour = null;
     this.#spec = null;
     this.#announce(null);
+    if (spec) this.#onEnd(spec, how);
   }
 
   /** Advances the tour to `now`; null when no tour runs. */
@@ -65,7 +74,7 @@ export class TourDriver {
     }
     this.#announce(step.spotlight);
     if (step.done) {
-      this.end();
+      this.end('finished');
       return { moving: false, wakeAt: null };
     }
     return { moving: step.moving, wakeAt: step.moving ? null : step.nextChangeAtMs };

@@ -1,7 +1,7 @@
 // The attract fly-through's path: the pack's playlist in order, mascots and exhibits presented from further back.
 import { describe, expect, it } from 'vitest';
 import { attractStepSchema, hallSchema } from '../../../electron/shared/manifest';
-import { attractWaypoints } from '../../../renderer/src/hall/attract-path';
+import { attractWaypoints, zoneTourWaypoints } from '../../../renderer/src/hall/attract-path';
 import { hallLayout, poseKey } from '../../../renderer/src/hall/scene/layout';
 import { fixtureManifest } from '../../fixtures/packs/make-fixture-pack';
 
@@ -33,5 +33,16 @@ describe('attractWaypoints', () => {
   it('visits every zone when the pack has no playlist', () => {
     const bare = { ...manifest, attract: { ...manifest.attract, playlist: [] } };
     expect(attractWaypoints(bare, layout)).toHaveLength(manifest.hall.zones.length);
+  });
+
+  it("a zone's guided tour greets with the zone's mascots, then visits each of its exhibits once", () => {
+    const zone = manifest.hall.mascots[0]?.zone ?? '';
+    const stops = zoneTourWaypoints(manifest, layout, zone).map((w) => w.spotlight);
+    expect(stops).toEqual([
+      ...manifest.hall.mascots.filter((m) => m.zone === zone).map((m) => ({ id: m.id, kind: 'mascot' })),
+      ...manifest.hall.exhibits.filter((e) => e.zone === zone).map((e) => ({ id: e.id, kind: 'exhibit' })),
+    ]);
+    expect(stops.length).toBeGreaterThan(1);
+    expect(zoneTourWaypoints(manifest, layout, 'no-such-zone')).toEqual([]);
   });
 });

@@ -51,4 +51,18 @@ describe('TourDriver', () => {
     driver.end();
     expect(announced.at(-1)).toBeNull();
   });
+
+  it('reports how each tour ended: played to its end, or stopped by a touch or a new tour', () => {
+    const ends: string[] = [];
+    const driver = new TourDriver(() => {}, (spec, how) => ends.push(`${spec.attract ? 'attract' : 'zone'}:${how}`));
+    const camera = rig();
+    driver.start({ waypoints, loop: false, attract: false }, at(0), false);
+    driver.step(0, camera);
+    driver.step(60_000, camera);
+    driver.start({ waypoints, loop: true, attract: true }, at(0), false);
+    driver.start({ waypoints, loop: false, attract: false }, at(0), false);
+    driver.end();
+    driver.end();
+    expect(ends).toEqual(['zone:finished', 'attract:stopped', 'zone:stopped']);
+  });
 });
