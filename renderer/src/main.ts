@@ -1,6 +1,7 @@
 // Renderer entry: installs diagnostics and kiosk-wide input guards, then mounts the Svelte app.
 import { mount } from 'svelte';
 import './app/global.css';
+import './app/fonts.css';
 import App from './app/App.svelte';
 import { connectKioskApi } from './api/client';
 import { installDiagnostics } from './diagnostics';
