@@ -11,7 +11,7 @@ export const SHIPPED_FAMILY = 'Noto Sans SC';
 export async function loadShippedFonts(text: string, weights: readonly number[] = [400, 700]): Promise<boolean> {
   if (typeof document === 'undefined' || !document.fonts) return false;
   try {
-    const loads = weights.map((weight) => document.fonts.load(`${weight} 32px "${SHIPPED_FAMILY}", "Noto Color Emoji"`, text));
+    const loads = weights.map((weight) => document.fonts.load(`${weight} 32px "Twemoji", "${SHIPPED_FAMILY}"`, text));
     const faces = await Promise.all(loads);
     return faces.every((list) => list.length > 0);
   } catch {

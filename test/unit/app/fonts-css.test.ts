@@ -1,4 +1,4 @@
-// renderer/src/app/fonts.css is generated from the installed fontsource packages: this test checks it is current (SUNRISE_UPDATE_FONTS=1 rewrites it).
+// renderer/src/app/fonts.css is generated from the installed font packages: this test checks it is current (SUNRISE_UPDATE_FONTS=1 rewrites it).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,14 @@ const OUTPUT = join(ROOT, 'renderer/src/app/fonts.css');
 const require = createRequire(import.meta.url);
 
 const SC_PACKAGE = '@fontsource-variable/noto-sans-sc';
-const EMOJI_PACKAGE = '@fontsource/noto-color-emoji';
+const EMOJI_PACKAGE = 'twemoji-colr-font';
+
+/**
+ * Where the emoji font is used: everything the Twemoji font maps except the text characters it also
+ * maps (# * 0–9 © ®, kept for keycap sequences), so digits keep Noto Sans SC's shapes and the emoji
+ * face never becomes the first available font (it has no U+0020).
+ */
+const EMOJI_RANGE = 'U+200D, U+203C, U+2049, U+20E3, U+2100-2BFF, U+3030, U+303D, U+3297, U+3299, U+FE0F, U+1F000-1FAFF, U+E0020-E007F';
 
 interface Face {
   readonly file: string;
@@ -52,35 +59,21 @@ function emojiCodePoints(emoji: string): number[] {
   return [...emoji].map((c) => c.codePointAt(0) ?? 0).filter((c) => c !== 0x200d && c !== 0xfe0f);
 }
 
-function face(family: string, weight: string, pkg: string, f: Face, format: string): string {
+function face(family: string, weight: string, url: string, unicodeRange: string, format: string): string {
   return [
     '@font-face {',
     `  font-family: '${family}';`,
     '  font-style: normal;',
     '  font-display: swap;',
     `  font-weight: ${weight};`,
-    `  src: url('${pkg}/files/${f.file}') format('${format}');`,
-    `  unicode-range: ${f.unicodeRange};`,
+    `  src: url('${url}') format('${format}');`,
+    `  unicode-range: ${unicodeRange};`,
     '}',
   ].join('\n');
 }
 
-/** The smallest set of emoji chunks (greedy) that draws every emoji key. */
-function emojiChunks(all: Face[]): Face[] {
-  const chosen: Face[] = [];
-  for (const { emoji } of EMOJI) {
-    const points = emojiCodePoints(emoji);
-    if (chosen.some((f) => points.every((p) => covers(f.unicodeRange, p)))) continue;
-    const candidate = all.find((f) => points.every((p) => covers(f.unicodeRange, p)));
-    if (!candidate) throw new Error(`no Noto Color Emoji chunk draws ${emoji}`);
-    chosen.push(candidate);
-  }
-  return chosen;
-}
-
 function generate(): string {
   const sc = faces(readFileSync(join(packageDir(SC_PACKAGE), 'wght.css'), 'utf8'));
-  const emoji = emojiChunks(faces(readFileSync(join(packageDir(EMOJI_PACKAGE), '400.css'), 'utf8')));
   const scVersion = (require(`${SC_PACKAGE}/package.json`) as { version: string }).version;
   const emojiVersion = (require(`${EMOJI_PACKAGE}/package.json`) as { version: string }).version;
   return [
@@ -90,14 +83,15 @@ function generate(): string {
     ` * unicode-range chunk, named "Noto Sans SC" so every font stack that names the family (the hall's canvas`,
     ` * textures too) gets the shipped face rather than the host's. The browser fetches only the chunks a page`,
     ` * draws; all are local build assets (CSP font-src 'self').`,
-    ` * Noto Color Emoji (${EMOJI_PACKAGE} ${emojiVersion}, SIL OFL 1.1): only the chunks that draw the`,
-    ` * on-screen keyboard's emoji (app/keyboard/layouts.ts), woff2 only. global.css names it before Noto Sans SC:`,
-    ` * its ranges hold emoji code points only (not U+0020, so Noto Sans SC stays the first available font and`,
-    ` * sets line metrics), and emoji that Noto Sans SC also draws (❤ ⭐ ✨ ✊) stay in colour.`,
+    ` * Twemoji (${EMOJI_PACKAGE} ${emojiVersion}: font SIL OFL 1.1, emoji art by Twitter, CC BY 4.0 — credit it): one`,
+    ` * 476 kB COLR/CPAL font with every emoji, which Chromium draws in colour (fontsource's Noto Color Emoji is`,
+    ` * OT-SVG, which Chromium draws blank). global.css names it before Noto Sans SC: its range holds emoji code`,
+    ` * points only (not U+0020, so Noto Sans SC stays the first available font and sets line metrics), and emoji`,
+    ` * that Noto Sans SC also draws in monochrome (❤ ⭐ ✨ ✊) stay in colour.`,
     ` */`,
     '',
-    ...sc.map((f) => face('Noto Sans SC', '100 900', SC_PACKAGE, f, 'woff2-variations')),
-    ...emoji.map((f) => face('Noto Color Emoji', '400', EMOJI_PACKAGE, f, 'woff2')),
+    ...sc.map((f) => face('Noto Sans SC', '100 900', `${SC_PACKAGE}/files/${f.file}`, f.unicodeRange, 'woff2-variations')),
+    face('Twemoji', '400', `${EMOJI_PACKAGE}/twemoji.woff2`, EMOJI_RANGE, 'woff2'),
     '',
   ].join('\n');
 }
@@ -109,7 +103,7 @@ describe('renderer/src/app/fonts.css', () => {
     expect(readFileSync(OUTPUT, 'utf8')).toBe(expected);
   });
 
-  it('covers CJK, Latin and every emoji key, from woff2 files of our own build only', () => {
+  it('covers CJK, Latin and every emoji key, leaves digits and space to Noto Sans SC, and uses woff2 files only', () => {
     const css = readFileSync(OUTPUT, 'utf8');
     expect(css).not.toMatch(/data:|\.woff'|local\(/);
     const rules = generatedRules(css);
@@ -117,6 +111,7 @@ describe('renderer/src/app/fonts.css', () => {
     for (const char of ['朝', '阳', '奋', '斗', 'A', 'z', 'é', '1', '，', '。']) {
       expect(drawnBy('Noto Sans SC', [char.codePointAt(0) ?? 0]), char).toBe(true);
     }
-    for (const { emoji } of EMOJI) expect(drawnBy('Noto Color Emoji', emojiCodePoints(emoji)), emoji).toBe(true);
+    for (const { emoji } of EMOJI) expect(drawnBy('Twemoji', emojiCodePoints(emoji)), emoji).toBe(true);
+    for (const char of ['0', '9', '#', '*', ' ', '©', 'A']) expect(drawnBy('Twemoji', [char.codePointAt(0) ?? 0]), char).toBe(false);
   });
 });

@@ -28,9 +28,9 @@ export interface EmojiKey {
 }
 
 /**
- * All of these lie in one unicode-range chunk of the shipped Noto Color Emoji (see app/fonts.css), so
- * the emoji page costs one ~300 KB font file and never depends on the host having an emoji font.
- * test/unit/app/fonts-css.test.ts fails if one is added that the shipped chunks do not cover.
+ * Friendly emoji for pledge messages, drawn in colour by the Twemoji font the app ships (app/fonts.css),
+ * so the page never depends on the host having an emoji font. test/unit/app/fonts-css.test.ts fails if
+ * one is added outside the emoji font's unicode-range.
  */
 export const EMOJI: readonly EmojiKey[] = [
   { emoji: '👍', name: { en: 'thumbs up', 'zh-CN': '点赞' } },
