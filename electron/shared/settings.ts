@@ -19,6 +19,10 @@ export const settingsKeys = {
   'render.quality': z.enum(RENDER_QUALITIES).default('auto'),
   /** Install packs that carry no signature (the refusal message tells staff how to sign instead). @default false */
   'packs.acceptUnsigned': z.boolean().default(false),
+  /** Loudness of narration, mascot greetings and sounds, from 0 (silent) to 1 (full). @default 0.8 */
+  'audio.volume': z.number().min(0).max(1).default(0.8),
+  /** Days of visitor analytics kept in the data folder; older day files are deleted when the kiosk starts and each new day. @default 90 */
+  'analytics.retentionDays': z.number().int().min(1).max(3650).default(90),
 } as const;
 
 export type SettingsKey = keyof typeof settingsKeys;

@@ -23,7 +23,7 @@ describe('settings list', () => {
     const dir = await makeTempDir();
     const { code, out, err } = await run('list', '--data', dir);
     expect({ code, err }).toEqual({ code: 0, err: '' });
-    expect(out).toEqual(['idle.timeoutSeconds = 90', 'idle.warningSeconds = 15', 'locale.default = "zh-CN"', 'render.quality = "auto"', 'packs.acceptUnsigned = false']);
+    expect(out).toEqual(['idle.timeoutSeconds = 90', 'idle.warningSeconds = 15', 'locale.default = "zh-CN"', 'render.quality = "auto"', 'packs.acceptUnsigned = false', 'audio.volume = 0.8', 'analytics.retentionDays = 90']);
   });
 });
 
