@@ -1,4 +1,5 @@
 // Parses the `sunrise-hall` command line and runs the chosen command; returns the exit code.
+import { runAnalyticsCommand } from './analytics-command';
 import { EXIT, processIo } from './io';
 import type { CommandIo } from './io';
 import { runPackCommand } from './pack-command';
@@ -13,6 +14,7 @@ Commands:
   serve [--port P] [--data DIR]  run the kiosk's web host for a browser (${SERVE_USAGE.replace('Usage: ', '')})
   settings get|set|list ...      read or change settings in a data folder
   pack <verb> ...                build, sign, check and install content packs (sunrise-hall pack --help)
+  analytics summary|export ...   visitor numbers for organizers, or every event as CSV
 
 Run a command with --help for its options.`;
 
@@ -27,6 +29,8 @@ export async function runCli(argv: string[], io: CommandIo = processIo): Promise
       return runSettingsCommand(rest, io);
     case 'pack':
       return runPackCommand(rest, io);
+    case 'analytics':
+      return runAnalyticsCommand(rest, io);
     case undefined:
     case '--help':
     case '-h':

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import type { HostKind } from '../shared/api';
 import { PRODUCT_NAME } from '../shared/product';
 import { fail, ok } from '../shared/result';
+import { ANALYTICS_DIR_NAME } from './analytics/day-files';
+import { openAnalyticsLog } from './analytics/event-log';
+import type { AnalyticsLog } from './analytics/event-log';
+import { createTracker } from './analytics/tracker';
 import { createDispatch } from './api/dispatch';
 import type { Dispatch } from './api/dispatch';
 import { createEventHub } from './api/event-hub';
@@ -35,7 +39,9 @@ export interface KioskCore {
   readonly events: EventHub;
   readonly settings: SettingsStore;
   readonly packs: PackService;
+  readonly analytics: AnalyticsLog;
   readonly logger: Logger;
+  /** Writes queued analytics and waits for saves under way; the kiosk hosts call it before the process ends. */
   close(): Promise<void>;
 }
 
@@ -48,6 +54,15 @@ export async function openKioskCore(options: KioskCoreOptions): Promise<KioskCor
   const stopForwardingSettings = settings.onChange((values) => events.emit('settings:changed', values));
 
   const packs = await openPackService({ dataDir, logger, settings, events, packBaseUrl, watch, ...(options.bundledPacksDir ? { bundledPacksDir: options.bundledPacksDir } : {}) });
+
+  const analytics = await openAnalyticsLog({ dir: join(dataDir, ANALYTICS_DIR_NAME), logger, retentionDays: settings.all()['analytics.retentionDays'] });
+  let retentionDays = settings.all()['analytics.retentionDays'];
+  const stopFollowingRetention = settings.onChange((values) => {
+    if (values['analytics.retentionDays'] === retentionDays) return;
+    retentionDays = values['analytics.retentionDays'];
+    void analytics.setRetentionDays(retentionDays);
+  });
+  const track = createTracker({ log: analytics, activePack: () => packs.activePack() });
 
   const dispatch = createDispatch(
     {
@@ -70,6 +85,7 @@ export async function openKioskCore(options: KioskCoreOptions): Promise<KioskCor
         return pack ? ok(pack) : fail('PACK_E_NOT_FOUND', 'There is no earlier pack installed to go back to.');
       },
       'settings:all': () => ok(settings.all()),
+      'analytics:track': (event) => track(event),
     },
     logger,
   );
@@ -80,10 +96,13 @@ export async function openKioskCore(options: KioskCoreOptions): Promise<KioskCor
     events,
     settings,
     packs,
+    analytics,
     logger,
     async close() {
       stopForwardingSettings();
+      stopFollowingRetention();
       packs.close();
+      await analytics.close();
       await settings.close();
     },
   };

@@ -1,4 +1,5 @@
 // KioskApi: the one typed contract between the renderer and either host, generated from one channel map.
+import type { AnalyticsEvent } from './analytics-types';
 import type { Manifest } from './manifest';
 import type { ImportProgress, ImportResult, InstalledPackInfo } from './pack-types';
 import type { Result } from './result';
@@ -23,9 +24,10 @@ export interface ActivePack {
 }
 
 /**
- * Request channels. The name is `domain:verb`; `path` places it on `KioskApi`; `result` is a phantom
- * type. Argument schemas live in `api-requests.ts`, which must name every channel here (the type
- * checker enforces it), so this file stays free of zod and the sandboxed preload stays small.
+ * Request channels. The name is `domain:verb`; `path` places it on `KioskApi` (domain and name, or one
+ * name for a top-level member such as `track`); `result` is a phantom type. Argument schemas live in
+ * `api-requests.ts`, which must name every channel here (the type checker enforces it), so this file
+ * stays free of zod and the sandboxed preload stays small.
  */
 export const requestChannels = {
   'app:info': { path: ['app', 'info'], result: {} as AppInfo },
@@ -36,7 +38,8 @@ export const requestChannels = {
   'packs:activate': { path: ['packs', 'activate'], result: {} as ActivePack },
   'packs:rollback': { path: ['packs', 'rollback'], result: {} as ActivePack },
   'settings:all': { path: ['settings', 'all'], result: {} as Settings },
-} as const;
+  'analytics:track': { path: ['track'], result: null as null },
+} as const satisfies Record<string, { path: readonly [string] | readonly [string, string]; result: unknown }>;
 
 /**
  * Push events from host to renderer, exposed as `on…(callback) → unsubscribe`. `current` names the
@@ -90,6 +93,13 @@ export interface KioskApi {
     all(): Promise<Result<Settings>>;
     onSettingsChanged(callback: (settings: Settings) => void): Unsubscribe;
   };
+  /**
+   * Records one visitor event, fire-and-forget: the core stamps it with its own clock and the active
+   * pack, and writes it within about a second. Refused with API_E_BAD_REQUEST when it carries anything
+   * but the event's fixed fields (no free text, ids in pack-id form); ANALYTICS_E_NOT_SAVED when the
+   * disk is not keeping up.
+   */
+  track(event: AnalyticsEvent): Promise<Result<null>>;
 }
 
 /** How a host transport sends one request; it must resolve to a Result, never reject. */
@@ -102,11 +112,15 @@ export type Subscribe = (channel: EventChannel, listener: (payload: unknown) => 
  * cannot drift: adding a channel to the maps above adds it to both.
  */
 export function buildKioskApi(invoke: Invoke, subscribe: Subscribe): KioskApi {
-  const api: Record<string, Record<string, unknown>> = {};
-  const place = (path: readonly [string, string], member: unknown): void => {
+  const api: Record<string, unknown> = {};
+  const place = (path: readonly [string] | readonly [string, string], member: unknown): void => {
+    if (path.length === 1) {
+      api[path[0]] = member;
+      return;
+    }
     const [domain, name] = path;
-    api[domain] ??= {};
-    api[domain][name] = member;
+    const group = (api[domain] ??= {}) as Record<string, unknown>;
+    group[name] = member;
   };
   for (const channel of REQUEST_CHANNELS) {
     place(requestChannels[channel].path, (...args: unknown[]) => invoke(channel, args));

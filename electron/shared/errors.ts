@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'PACK_E_NOT_FOUND',
   /** Another import is already running. */
   'PACK_E_BUSY',
+  /** An analytics event was not recorded: too many are waiting for a disk that is not keeping up. Details are in the log. */
+  'ANALYTICS_E_NOT_SAVED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,7 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     'packs:activate': () => ok({ manifest: BUILTIN_MANIFEST, baseUrl: '/pack/', builtIn: true }),
     'packs:rollback': () => ok({ manifest: BUILTIN_MANIFEST, baseUrl: '/pack/', builtIn: true }),
     'settings:all': () => ok(settings),
+    'analytics:track': () => ok(null),
     ...overrides,
   };
 }
