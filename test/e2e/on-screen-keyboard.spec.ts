@@ -140,3 +140,37 @@ test('every emoji key is drawn in colour (this machine has no emoji font of its 
   expect(colourful).toHaveLength(keys.length);
   for (const [i, count] of colourful.entries()) expect(count, keys[i]).toBeGreaterThan(100);
 });
+
+test('pinyin: letters become hanzi through the candidate bar, in whole words or a syllable at a time', async ({ page }) => {
+  const harness = await openHarness(page, 'keyboard', 'locale=zh-CN&max=20');
+  const candidates = page.getByTestId('osk-candidates').getByRole('button');
+  await expect(page.getByRole('button', { name: '拼音' })).toHaveAttribute('aria-pressed', 'true');
+  for (const key of 'jiayou') await tap(page, key);
+  await expect(page.getByTestId('osk-composing')).toHaveText('jiayou');
+  await expect(candidates.first()).toHaveText('加油');
+  await expect(count(page)).toHaveText('0/20'); // letters waiting for a choice are not the message yet
+  await tap(page, '加油');
+  await expect(text(page)).toHaveText('加油');
+
+  for (const key of 'fendou') await tap(page, key);
+  await tap(page, '空格'); // space takes the first candidate
+  await expect(text(page)).toHaveText('加油奋斗');
+
+  // A phrase not in the dictionary, a syllable at a time: 加 for "jia", leaving "y" to go on with.
+  for (const key of 'jiay') await tap(page, key);
+  await expect(candidates.first()).toHaveText('加油');
+  await tap(page, '加');
+  await expect(page.getByTestId('osk-composing')).toHaveText('y');
+  await tap(page, '删除'); // backspace eats pinyin letters first
+  await expect(page.getByTestId('osk-composing')).toHaveCount(0);
+  await expect(text(page)).toHaveText('加油奋斗加');
+
+  // Switching to English keeps unchosen letters as they are.
+  for (const key of 'ok') await tap(page, key);
+  await tap(page, '拼音');
+  await expect(page.getByRole('button', { name: '拼音' })).toHaveAttribute('aria-pressed', 'false');
+  await tap(page, 'a');
+  await expect(text(page)).toHaveText('加油奋斗加oka');
+  await expect(count(page)).toHaveText('8/20');
+  expect(harness.errors).toEqual([]);
+});
