@@ -7,35 +7,13 @@
 // own unlock (first touch, click or key) resumes it, and an html5 play that the browser refuses fires
 // `playerror`: the director marks the state `blocked` and retries that sound on howler's `unlock` event.
 // Nothing here throws at a caller because of audio: failures are dropped and reported in `lastError`.
-import type { AudioBackend, AudioTimers, HowlLike } from './backend';
-import type { AudioDirectorOptions, AudioScope, AudioState, MusicOptions, NarrationEnd, NarrationEndReason, NarrationState, PlayOptions, SoundSource } from './audio-types';
+import type { AudioTimers } from './backend';
+import type { AudioDirectorOptions, AudioScope, AudioState, MusicOptions, NarrationEnd, NarrationEndReason, PlayOptions, SoundSource } from './audio-types';
 import { BUSES, DEFAULT_BUS_GAIN, DUCK_FADE_MS, RESTORE_FADE_MS, clampUnit, howlGain } from './levels';
 import type { BusName } from './levels';
-
-/** One Howl and what the director knows about it. */
-interface Entry {
-  readonly howl: HowlLike;
-  readonly bus: BusName;
-  readonly scope: string;
-  /** All candidate URLs joined: effects of one scope share a Howl per sound. */
-  readonly key: string;
-  /** First candidate URL: what reports call the sound. */
-  readonly src: string;
-  readonly loop: boolean;
-  readonly volume: number;
-  /** Sound ids audible now (added on `play`, removed on `end`/`pause`/`stop`). */
-  readonly active: Set<number>;
-  dead: boolean;
-}
-
-interface Narration {
-  readonly entry: Entry;
-  id: number;
-  paused: boolean;
-  ended: boolean;
-  /** A seek made after the end, applied when it plays again. */
-  pendingSeek: number | null;
-}
+import { Narration } from './narration';
+import { SoundRegistry } from './sound-registry';
+import type { Sound } from './sound-registry';
 
 const sources = (src: SoundSource): string[] => (typeof src === 'string' ? [src] : [...src]);
 
@@ -45,27 +23,34 @@ const defaultTimers: AudioTimers = {
 };
 
 export class AudioDirector {
-  readonly #backend: AudioBackend;
+  readonly #setMaster: (volume: number) => void;
+  readonly #sounds: SoundRegistry;
   readonly #timers: AudioTimers;
   readonly #html5: boolean;
   readonly #tickMs: number;
   readonly #busGain: Record<BusName, number>;
-  readonly #entries = new Set<Entry>();
   readonly #changeListeners = new Set<(state: AudioState) => void>();
   readonly #endListeners = new Set<(end: NarrationEnd) => void>();
   #master = 1;
-  #music: Entry | null = null;
+  #music: Sound | null = null;
   #narration: Narration | null = null;
   #ducked = false;
   #ticker: unknown = null;
   #last: string | null = null;
-  #blocked = 0;
   #lastError: string | null = null;
   #scopeCounter = 0;
   #disposed = false;
 
   constructor(options: AudioDirectorOptions) {
-    this.#backend = options.backend;
+    this.#setMaster = (volume) => options.backend.setMasterVolume(volume);
+    this.#sounds = new SoundRegistry(options.backend, {
+      play: () => this.#sync(),
+      halt: () => this.#sync(),
+      end: (sound, id) => this.#ended(sound, id),
+      loadError: (sound, detail) => this.#failed(sound, detail),
+      blocked: () => this.#sync(),
+      unlocked: (sound, id) => this.#unlocked(sound, id),
+    });
     this.#timers = options.timers ?? defaultTimers;
     this.#html5 = options.html5 ?? false;
     this.#tickMs = options.tickMs ?? 250;
@@ -107,7 +92,7 @@ export class AudioDirector {
     this.#endNarration('replaced');
     const entry = this.#create('narration', sources(src), options, false);
     if (!entry) return;
-    this.#narration = { entry, id: entry.howl.play(), paused: false, ended: false, pendingSeek: null };
+    this.#narration = new Narration(entry);
     this.#sync();
   }
 
@@ -116,8 +101,8 @@ export class AudioDirector {
     if (this.#disposed) return;
     const files = sources(src);
     const key = files.join('|');
-    let entry = [...this.#entries].find((e) => e.bus === 'effects' && e.scope === options.scope && e.key === key);
-    if (!entry) entry = this.#create('effects', files, options, false) ?? undefined;
+    let entry = this.#sounds.find('effects', options.scope, key);
+    entry ??= this.#create('effects', files, options, false) ?? undefined;
     if (!entry) return;
     this.#last = entry.src;
     entry.howl.play();
@@ -127,38 +112,20 @@ export class AudioDirector {
   // ── Narration control (for the narration player) ───────────────────────────
 
   pauseNarration(): void {
-    const n = this.#narration;
-    if (!n || n.paused || n.ended) return;
-    n.paused = true;
-    n.entry.howl.pause(n.id);
-    n.entry.active.delete(n.id);
-    this.#sync();
+    if (this.#narration?.pause()) this.#sync();
   }
 
   /** Resumes a paused narration, or plays an ended one again (from the start, or from a seek made since). */
   resumeNarration(): void {
-    const n = this.#narration;
-    if (!n || this.#disposed) return;
-    if (n.ended) {
-      n.id = n.entry.howl.play();
-      if (n.pendingSeek !== null) n.entry.howl.seek(n.pendingSeek, n.id);
-      n.ended = false;
-      n.pendingSeek = null;
-    } else if (n.paused) {
-      n.entry.howl.play(n.id);
-    }
-    n.paused = false;
+    if (!this.#narration || this.#disposed) return;
+    this.#narration.resume();
     this.#sync();
   }
 
   /** Moves the narration to `seconds` (clamped to its length); keeps it paused or playing as it was. */
   seekNarration(seconds: number): void {
-    const n = this.#narration;
-    if (!n || !Number.isFinite(seconds)) return;
-    const duration = n.entry.howl.duration();
-    const target = Math.max(0, duration > 0 ? Math.min(seconds, duration) : seconds);
-    if (n.ended) n.pendingSeek = target;
-    else n.entry.howl.seek(target, n.id);
+    if (!this.#narration || !Number.isFinite(seconds)) return;
+    this.#narration.seek(seconds);
     this.#emit();
   }
 
@@ -173,7 +140,7 @@ export class AudioDirector {
   /** Master volume 0–1 (the `audio.volume` setting); 0 mutes. Non-numbers count as 0. */
   setMasterVolume(volume: number): void {
     this.#master = clampUnit(volume);
-    this.#backend.setMasterVolume(this.#master);
+    this.#setMaster(this.#master);
   }
 
   get masterVolume(): number {
@@ -183,7 +150,7 @@ export class AudioDirector {
   /** A bus level 0–1 before master volume (e.g. a staff "music" slider). */
   setBusVolume(bus: BusName, volume: number): void {
     this.#busGain[bus] = clampUnit(volume);
-    for (const entry of this.#entries) entry.howl.setVolume(this.#gain(entry));
+    for (const entry of this.#sounds.all()) entry.howl.setVolume(this.#gain(entry));
   }
 
   // ── Ownership and lifetime ──────────────────────────────────────────────────
@@ -202,15 +169,15 @@ export class AudioDirector {
 
   /** Unloads every Howl started with `scope` (a narration of it ends with reason `released`). */
   releaseScope(scope: string): void {
-    if (this.#narration?.entry.scope === scope) this.#endNarration('released');
-    for (const entry of [...this.#entries]) if (entry.scope === scope) this.#unload(entry);
+    if (this.#narration?.sound.scope === scope) this.#endNarration('released');
+    for (const entry of this.#sounds.all()) if (entry.scope === scope) this.#unload(entry);
     this.#sync();
   }
 
   /** End of visit: stops and unloads every sound of every scope. The director stays usable. */
   stopAll(): void {
     this.#endNarration('stopped');
-    for (const entry of [...this.#entries]) this.#unload(entry);
+    for (const entry of this.#sounds.all()) this.#unload(entry);
     this.#sync();
   }
 
@@ -229,12 +196,14 @@ export class AudioDirector {
   get state(): AudioState {
     let playing = 0;
     let busy = false;
-    for (const entry of this.#entries) {
+    let blocked = false;
+    for (const entry of this.#sounds.all()) {
       playing += entry.active.size;
       if (entry.active.size > 0 && !entry.loop) busy = true;
+      if (entry.blocked) blocked = true;
     }
-    const narration = this.#narrationState();
-    return { playing, last: this.#last, narration, busy: busy || (narration?.playing ?? false), blocked: this.#blocked > 0, lastError: this.#lastError };
+    const narration = this.#narration?.state() ?? null;
+    return { playing, last: this.#last, narration, busy: busy || (narration?.playing ?? false), blocked, lastError: this.#lastError };
   }
 
   /** Something is audible (including looping music). */
@@ -264,21 +233,23 @@ export class AudioDirector {
 
   // ── Internals ───────────────────────────────────────────────────────────────
 
-  #gain(entry: Entry): number {
+  #gain(entry: Sound): number {
     return howlGain(entry.bus, entry.volume, this.#busGain, this.#ducked);
   }
 
-  #create(bus: BusName, src: string[], options: PlayOptions, loop: boolean): Entry | null {
+  #create(bus: BusName, src: string[], options: PlayOptions, loop: boolean): Sound | null {
     const first = src[0];
     if (first === undefined) return null;
     this.#last = first;
-    let howl: HowlLike;
     const volume = clampUnit(options.volume ?? 1);
     try {
-      howl = this.#backend.createHowl({
+      return this.#sounds.create({
+        bus,
         src,
+        scope: options.scope,
         loop,
-        volume: howlGain(bus, volume, this.#busGain, this.#ducked),
+        volume,
+        gain: howlGain(bus, volume, this.#busGain, this.#ducked),
         html5: options.html5 ?? this.#html5,
         ...(options.format ? { format: options.format } : {}),
       });
@@ -287,98 +258,50 @@ export class AudioDirector {
       this.#emit();
       return null;
     }
-    const entry: Entry = { howl, bus, scope: options.scope, key: src.join('|'), src: first, loop, volume, active: new Set(), dead: false };
-    this.#entries.add(entry);
-    this.#listen(entry);
-    return entry;
   }
 
-  #listen(entry: Entry): void {
-    const { howl } = entry;
-    const live = (handler: (id: number, detail?: unknown) => void) => (id: number, detail?: unknown) => {
-      if (!entry.dead && !this.#disposed) handler(id, detail);
-    };
-    howl.on('play', live((id) => {
-      entry.active.add(id);
-      this.#sync();
-    }));
-    const stopped = live((id) => {
-      entry.active.delete(id);
-      this.#sync();
-    });
-    howl.on('pause', stopped);
-    howl.on('stop', stopped);
-    howl.on('end', live((id) => {
-      if (entry.loop) return;
-      entry.active.delete(id);
-      const n = this.#narration;
-      if (n && n.entry === entry && n.id === id) {
-        n.ended = true;
-        this.#notifyEnd(entry, 'ended');
-      }
-      this.#sync();
-    }));
-    howl.on('loaderror', live((_id, detail) => {
-      this.#lastError = `${entry.src}: ${String(detail)}`;
-      if (this.#narration?.entry === entry) this.#endNarration('error');
-      this.#unload(entry);
-      this.#sync();
-    }));
-    howl.on('playerror', live((id) => {
-      this.#blocked += 1;
-      // Retry on the next user gesture (howler fires `unlock` then) — unless the sound is no longer
-      // wanted by then: effects are momentary, and a narration may have been paused or replaced.
-      howl.once('unlock', () => {
-        this.#blocked = Math.max(0, this.#blocked - 1);
-        const n = this.#narration;
-        const wanted = !entry.dead && !this.#disposed && (entry === this.#music || (n?.entry === entry && n.id === id && !n.paused && !n.ended));
-        if (wanted) howl.play(id);
-        this.#sync();
-      });
-      this.#sync();
-    }));
+  #ended(sound: Sound, id: number): void {
+    if (this.#narration?.sound === sound && this.#narration.markEnded(id)) this.#notifyEnd(sound, 'ended');
+    this.#sync();
   }
 
-  #unload(entry: Entry): void {
-    if (entry.dead) return;
-    entry.dead = true;
-    this.#entries.delete(entry);
+  #failed(sound: Sound, detail: unknown): void {
+    this.#lastError = `${sound.src}: ${String(detail)}`;
+    if (this.#narration?.sound === sound) this.#endNarration('error');
+    this.#unload(sound);
+    this.#sync();
+  }
+
+  /** After a refused play, the next gesture retries it — if it is still wanted: effects are momentary, and a narration may have been paused or replaced. */
+  #unlocked(sound: Sound, id: number): void {
+    const n = this.#narration;
+    const wanted = !this.#disposed && (sound === this.#music || (n?.sound === sound && n.wantsRetry(id)));
+    if (wanted) sound.howl.play(id);
+    this.#sync();
+  }
+
+  #unload(entry: Sound): void {
     if (this.#music === entry) this.#music = null;
-    entry.active.clear();
-    try {
-      entry.howl.unload();
-    } catch (error) {
-      this.#lastError = `${entry.src}: ${String(error)}`;
-    }
+    const error = this.#sounds.unload(entry);
+    if (error) this.#lastError = error;
   }
 
   #endNarration(reason: NarrationEndReason): void {
     const n = this.#narration;
     if (!n) return;
     this.#narration = null;
-    this.#unload(n.entry);
-    if (!n.ended) this.#notifyEnd(n.entry, reason);
+    this.#unload(n.sound);
+    if (!n.ended) this.#notifyEnd(n.sound, reason);
   }
 
-  #notifyEnd(entry: Entry, reason: NarrationEndReason): void {
+  #notifyEnd(entry: Sound, reason: NarrationEndReason): void {
     const end: NarrationEnd = { src: entry.src, scope: entry.scope, reason };
     for (const listener of [...this.#endListeners]) this.#call(listener, end);
   }
 
-  #narrationState(): NarrationState | null {
-    const n = this.#narration;
-    if (!n) return null;
-    const { howl } = n.entry;
-    const duration = howl.duration();
-    const position = n.ended ? (n.pendingSeek ?? duration) : howl.position(n.id);
-    const playing = !n.paused && !n.ended && n.entry.active.has(n.id);
-    return { src: n.entry.src, scope: n.entry.scope, position, duration, playing, paused: n.paused, ended: n.ended };
-  }
-
   /** Brings ducking and the position ticker in line with what plays, then reports. */
   #sync(): void {
-    const n = this.#narration;
-    const speaking = n !== null && !n.paused && !n.ended && n.entry.active.has(n.id);
+    const speaking = this.#narration?.speaking ?? false;
     if (speaking !== this.#ducked) {
       this.#ducked = speaking;
       const music = this.#music;

@@ -248,6 +248,14 @@ describe('failures never throw', () => {
     expect(voice.calls).toEqual(['play:1', 'pause:1']);
   });
 
+  it('stops reporting a block once the blocked sound is released (its unlock listener went with it)', () => {
+    director.playMusic('music.opus', { scope: 'attract' });
+    backend.bySrc('music.opus').fire('playerror', 1, 'NotAllowedError');
+    expect(director.state.blocked).toBe(true);
+    director.releaseScope('attract');
+    expect(director.state.blocked).toBe(false);
+  });
+
   it('reports a backend that throws on create instead of throwing', () => {
     backend.createHowl = () => {
       throw new Error('no audio hardware');
