@@ -3,6 +3,7 @@ import { runAnalyticsCommand } from './analytics-command';
 import { EXIT, processIo } from './io';
 import type { CommandIo } from './io';
 import { runPackCommand } from './pack-command';
+import { runPledgesCommand } from './pledges-command';
 import { runServeCommand, SERVE_USAGE } from './serve-command';
 import { runSettingsCommand } from './settings-command';
 import { runStartCommand } from './start-command';
@@ -15,6 +16,7 @@ Commands:
   settings get|set|list ...      read or change settings in a data folder
   pack <verb> ...                build, sign, check and install content packs (sunrise-hall pack --help)
   analytics summary|export ...   visitor numbers for organizers, or every event as CSV
+  pledges list|hide|show|clear   moderate pledge walls (a running kiosk follows at once)
 
 Run a command with --help for its options.`;
 
@@ -31,6 +33,8 @@ export async function runCli(argv: string[], io: CommandIo = processIo): Promise
       return runPackCommand(rest, io);
     case 'analytics':
       return runAnalyticsCommand(rest, io);
+    case 'pledges':
+      return runPledgesCommand(rest, io);
     case undefined:
     case '--help':
     case '-h':

@@ -16,6 +16,8 @@ import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
 import { openPackService, PackNotInstalledError } from './packs/pack-service';
 import type { PackService } from './packs/pack-service';
+import { openPledgeService } from './pledges/pledge-service';
+import type { PledgeService } from './pledges/pledge-service';
 import { openSettingsStore } from './settings/settings-store';
 import type { SettingsStore } from './settings/settings-store';
 
@@ -28,7 +30,7 @@ export interface KioskCoreOptions {
   readonly packBaseUrl: string;
   /** @default a file logger in `<dataDir>/logs` */
   readonly logger?: Logger;
-  /** Follow settings and pack activations changed by another process (the CLI). @default true */
+  /** Follow settings, pack activations and pledge moderation changed by another process (the CLI). @default true */
   readonly watch?: boolean;
   /** Folder of the default pack zips shipped with the app; see installBundledPacks. */
   readonly bundledPacksDir?: string;
@@ -40,6 +42,7 @@ export interface KioskCore {
   readonly settings: SettingsStore;
   readonly packs: PackService;
   readonly analytics: AnalyticsLog;
+  readonly pledges: PledgeService;
   readonly logger: Logger;
   /** Writes queued analytics and waits for saves under way; the kiosk hosts call it before the process ends. */
   close(): Promise<void>;
@@ -63,6 +66,7 @@ export async function openKioskCore(options: KioskCoreOptions): Promise<KioskCor
     void analytics.setRetentionDays(retentionDays);
   });
   const track = createTracker({ log: analytics, activePack: () => packs.activePack() });
+  const pledges = await openPledgeService({ dataDir, logger, events, activePack: () => packs.activePack(), watch });
 
   const dispatch = createDispatch(
     {
@@ -86,6 +90,9 @@ export async function openKioskCore(options: KioskCoreOptions): Promise<KioskCor
       },
       'settings:all': () => ok(settings.all()),
       'analytics:track': (event) => track(event),
+      'pledges:submit': (request) => pledges.submit(request),
+      'pledges:list': (request) => pledges.list(request),
+      'pledges:walls': () => ok(pledges.walls()),
     },
     logger,
   );
@@ -97,10 +104,12 @@ export async function openKioskCore(options: KioskCoreOptions): Promise<KioskCor
     settings,
     packs,
     analytics,
+    pledges,
     logger,
     async close() {
       stopForwardingSettings();
       stopFollowingRetention();
+      await pledges.close();
       packs.close();
       await analytics.close();
       await settings.close();

@@ -55,6 +55,13 @@ export const analyticsEventSchema = z.discriminatedUnion(
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const ANALYTICS_SCHEMA_MATCHES_TYPE: Same<z.input<typeof analyticsEventSchema>, AnalyticsEvent> = true;
 
+/**
+ * Longest pledge text a request may carry, in UTF-16 units. Far above the 80 characters a pledge may
+ * have, so an overlong message reaches the core and gets PLEDGE_E_TOO_LONG, a reason the renderer can
+ * show, rather than a bare API_E_BAD_REQUEST; still small enough that nobody posts a novel.
+ */
+export const PLEDGE_REQUEST_MAX_UNITS = 2000;
+
 /** `satisfies` makes a channel without a schema (or a schema without a channel) a type error. */
 export const requestArgs = {
   'app:info': z.tuple([]),
@@ -66,6 +73,9 @@ export const requestArgs = {
   'packs:rollback': z.tuple([]),
   'settings:all': z.tuple([]),
   'analytics:track': z.tuple([analyticsEventSchema]),
+  'pledges:submit': z.tuple([z.strictObject({ exhibitId: packIdSchema, text: z.string().max(PLEDGE_REQUEST_MAX_UNITS) })]),
+  'pledges:list': z.tuple([z.strictObject({ exhibitId: packIdSchema })]),
+  'pledges:walls': z.tuple([]),
 } as const satisfies Record<RequestChannel, z.ZodType<readonly unknown[]>>;
 
 export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestArgs)[C]>;

@@ -2,6 +2,7 @@
 import type { AnalyticsEvent } from './analytics-types';
 import type { Manifest } from './manifest';
 import type { ImportProgress, ImportResult, InstalledPackInfo } from './pack-types';
+import type { Pledge, PledgeWalls } from './pledge-types';
 import type { Result } from './result';
 import type { Settings } from './settings';
 
@@ -39,6 +40,9 @@ export const requestChannels = {
   'packs:rollback': { path: ['packs', 'rollback'], result: {} as ActivePack },
   'settings:all': { path: ['settings', 'all'], result: {} as Settings },
   'analytics:track': { path: ['track'], result: null as null },
+  'pledges:submit': { path: ['pledges', 'submit'], result: {} as Pledge },
+  'pledges:list': { path: ['pledges', 'list'], result: [] as Pledge[] },
+  'pledges:walls': { path: ['pledges', 'walls'], result: {} as PledgeWalls },
 } as const satisfies Record<string, { path: readonly [string] | readonly [string, string]; result: unknown }>;
 
 /**
@@ -50,6 +54,7 @@ export const eventChannels = {
   'packs:changed': { path: ['packs', 'onPackChanged'], payload: {} as ActivePack, current: 'packs:active' },
   'packs:import-progress': { path: ['packs', 'onImportProgress'], payload: {} as ImportProgress, current: null },
   'settings:changed': { path: ['settings', 'onSettingsChanged'], payload: {} as Settings, current: 'settings:all' },
+  'pledges:changed': { path: ['pledges', 'onChanged'], payload: {} as PledgeWalls, current: 'pledges:walls' },
 } as const satisfies Record<string, { path: readonly [string, string]; payload: unknown; current: RequestChannelName | null }>;
 
 type RequestChannelName = keyof typeof requestChannels;
@@ -100,6 +105,19 @@ export interface KioskApi {
    * disk is not keeping up.
    */
   track(event: AnalyticsEvent): Promise<Result<null>>;
+  readonly pledges: {
+    /**
+     * Leaves a message on a pledge wall of the active pack. Refusals: PLEDGE_E_NOT_A_WALL, PLEDGE_E_EMPTY,
+     * PLEDGE_E_TOO_LONG, PLEDGE_E_CHARS, PLEDGE_E_PERSONAL, PLEDGE_E_BLOCKED, PLEDGE_E_RATE, PLEDGE_E_NOT_SAVED.
+     */
+    submit(request: { exhibitId: string; text: string }): Promise<Result<Pledge>>;
+    /** The wall's visible pledges, newest first (at most 50); PLEDGE_E_NOT_A_WALL for another exhibit. */
+    list(request: { exhibitId: string }): Promise<Result<Pledge[]>>;
+    /** Every pledge wall of the active pack with its visible pledges: what `onChanged` delivers. */
+    walls(): Promise<Result<PledgeWalls>>;
+    /** After a pledge is left, hidden, shown or cleared (also by staff at the CLI), or the pack changed. */
+    onChanged(callback: (walls: PledgeWalls) => void): Unsubscribe;
+  };
 }
 
 /** How a host transport sends one request; it must resolve to a Result, never reject. */

@@ -54,6 +54,24 @@ export const ERROR_CODES = [
   'PACK_E_BUSY',
   /** An analytics event was not recorded: too many are waiting for a disk that is not keeping up. Details are in the log. */
   'ANALYTICS_E_NOT_SAVED',
+  /** The exhibit is not a pledge wall of the active pack (or does not exist in it). */
+  'PLEDGE_E_NOT_A_WALL',
+  /** The message is empty once spaces and invisible characters are taken out. */
+  'PLEDGE_E_EMPTY',
+  /** The message is longer than a pledge may be (80 characters). */
+  'PLEDGE_E_TOO_LONG',
+  /** The message has a character a pledge may not hold (markup, or outside letters, digits, CJK, punctuation and common emoji). */
+  'PLEDGE_E_CHARS',
+  /** The message looks like personal contact data (a phone number, e-mail or web address), which a public wall must not show. */
+  'PLEDGE_E_PERSONAL',
+  /** The message contains a word or phrase on the wall's blocked list. */
+  'PLEDGE_E_BLOCKED',
+  /** More pledges in the last minute than this kiosk accepts; try again shortly. */
+  'PLEDGE_E_RATE',
+  /** The pledge was not stored because of a problem on the kiosk (the disk refused the write, or the wall's word list could not be read). Details are in the log. */
+  'PLEDGE_E_NOT_SAVED',
+  /** No pledge with that id (staff CLI). */
+  'PLEDGE_E_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

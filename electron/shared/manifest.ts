@@ -65,6 +65,18 @@ export const exhibitSchema = z.object({
   position: floorPointSchema,
   /** Direction the exhibit's front faces, in degrees: 0 faces +z (towards the entrance), 90 faces +x. */
   facing: z.number().finite(),
+  /**
+   * Pledge walls only: a `.txt` word list the wall refuses, on top of the kiosk's own short list.
+   * UTF-8, one word or phrase per line, `#` starts a comment line. Chinese entries match anywhere in a
+   * message; Latin ones match whole words, ignoring case, spacing, punctuation and full-width forms, and
+   * a trailing `*` also matches longer words that start with the entry (`fuck*`).
+   */
+  blockedWords: packPathSchema
+    .optional()
+    .meta({
+      description:
+        'Pledge walls only: a .txt word list (UTF-8, one word or phrase per line, # starts a comment line) the wall refuses. Chinese entries match anywhere; Latin ones match whole words ignoring case, spacing and full-width forms; a trailing * also matches longer words.',
+    }),
 });
 
 export const mascotSchema = z.object({
@@ -128,6 +140,7 @@ export function referencedPaths(manifest: z.infer<typeof manifestObjectSchema>):
     const at = ['hall', 'exhibits', i];
     localized(exhibit.narration, [...at, 'narration']);
     localized(exhibit.narrationCaptions, [...at, 'narrationCaptions']);
+    if (exhibit.blockedWords !== undefined) refs.push({ path: exhibit.blockedWords, at: [...at, 'blockedWords'] });
     exhibit.media.forEach((media, j) => {
       refs.push({ path: media.file, at: [...at, 'media', j, 'file'] });
       if (media.type !== 'image') localized(media.captions, [...at, 'media', j, 'captions']);
@@ -156,6 +169,12 @@ export const manifestSchema = manifestObjectSchema.superRefine((manifest, ctx) =
   manifest.hall.exhibits.forEach((exhibit, i) => {
     if (!zones.has(exhibit.zone)) issue(['hall', 'exhibits', i, 'zone'], `exhibit "${exhibit.id}" is in zone "${exhibit.zone}", which does not exist`);
     if (ids.get('exhibit')?.has(exhibit.id)) issue(['hall', 'exhibits', i, 'id'], `exhibit id "${exhibit.id}" is used twice`);
+    if (exhibit.blockedWords !== undefined && exhibit.kind !== 'pledge-wall') {
+      issue(['hall', 'exhibits', i, 'blockedWords'], `exhibit "${exhibit.id}" is a ${exhibit.kind}; only a pledge-wall uses blockedWords`);
+    }
+    if (exhibit.blockedWords !== undefined && !exhibit.blockedWords.toLowerCase().endsWith('.txt')) {
+      issue(['hall', 'exhibits', i, 'blockedWords'], `blockedWords "${exhibit.blockedWords}" must be a .txt file (one word or phrase per line)`);
+    }
     ids.get('exhibit')?.add(exhibit.id);
   });
   manifest.hall.mascots.forEach((mascot, i) => {

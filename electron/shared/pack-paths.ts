@@ -64,6 +64,8 @@ export const PACK_MEDIA_TYPES = {
   woff2: 'font/woff2',
   json: 'application/json',
   vtt: 'text/vtt',
+  // Word lists of pledge walls: read by the kiosk itself, never shown to visitors as a page.
+  txt: 'text/plain',
 } as const;
 
 export type PackMediaType = (typeof PACK_MEDIA_TYPES)[keyof typeof PACK_MEDIA_TYPES];

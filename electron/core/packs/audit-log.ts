@@ -1,17 +1,17 @@
-// Append-only audit trail of pack operations (imports, refusals, activations) in the data folder.
+// Append-only audit trail of staff operations (pack imports, refusals, activations; pledge moderation) in the data folder.
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const AUDIT_FILE = 'audit.log';
 
 export interface AuditEntry {
-  readonly action: 'import' | 'activate' | 'rollback' | 'trust-add' | 'trust-remove';
+  readonly action: 'import' | 'activate' | 'rollback' | 'trust-add' | 'trust-remove' | 'pledge-hide' | 'pledge-show' | 'pledge-clear';
   readonly outcome: 'ok' | 'refused' | 'failed';
   /** Where the pack came from (a USB path) or which pack was acted on. */
   readonly source: string;
   readonly pack?: string;
   readonly code?: string;
-  /** The offending entry or JSON path. */
+  /** The offending entry or JSON path; for pledge moderation, the pledge id or the wall's exhibit id. */
   readonly entry?: string;
   readonly message?: string;
 }

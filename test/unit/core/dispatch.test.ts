@@ -19,6 +19,9 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     'packs:rollback': () => ok({ manifest: BUILTIN_MANIFEST, baseUrl: '/pack/', builtIn: true }),
     'settings:all': () => ok(settings),
     'analytics:track': () => ok(null),
+    'pledges:submit': ({ exhibitId, text }) => ok({ id: 'k3m9xq2a', exhibitId, text, createdAt: '2026-11-28T02:00:00.000Z', status: 'visible' }),
+    'pledges:list': () => ok([]),
+    'pledges:walls': () => ok({ packId: 'sunrise-builtin', walls: {} }),
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 // The channel maps generate exactly the KioskApi surface, and calls reach the transport unchanged.
 import { describe, expect, it, vi } from 'vitest';
-import { buildKioskApi, EVENT_CHANNELS, REQUEST_CHANNELS } from '../../../electron/shared/api';
+import { buildKioskApi, EVENT_CHANNELS, eventChannels, REQUEST_CHANNELS } from '../../../electron/shared/api';
 import type { KioskApi } from '../../../electron/shared/api';
 import { ok } from '../../../electron/shared/result';
 import { KIOSK_API_MEMBERS } from '../../fixtures/kiosk-api-members';
@@ -34,6 +34,9 @@ describe('buildKioskApi', () => {
     await api.packs.activate('expo@1.2.0');
     await api.settings.all();
     await api.track({ type: 'exhibit.open', exhibitId: 'solar-wall' });
+    await api.pledges.submit({ exhibitId: 'wall', text: '节约用水' });
+    await api.pledges.list({ exhibitId: 'wall' });
+    await api.pledges.walls();
     expect(invoke.mock.calls).toEqual([
       ['app:info', []],
       ['packs:active', []],
@@ -41,6 +44,9 @@ describe('buildKioskApi', () => {
       ['packs:activate', ['expo@1.2.0']],
       ['settings:all', []],
       ['analytics:track', [{ type: 'exhibit.open', exhibitId: 'solar-wall' }]],
+      ['pledges:submit', [{ exhibitId: 'wall', text: '节约用水' }]],
+      ['pledges:list', [{ exhibitId: 'wall' }]],
+      ['pledges:walls', []],
     ]);
   });
 
@@ -59,6 +65,31 @@ describe('buildKioskApi', () => {
     expect(seen).toEqual(['pack-b']);
     stop();
     expect(listeners.has('packs:changed')).toBe(false);
+  });
+
+  it('names a request that replays the current state for every event a reconnecting transport may miss', () => {
+    // The web client asks `current` again after its event stream reconnects; a wall left showing a
+    // pledge staff hid in the meantime would be exactly the stale state this prevents.
+    expect(eventChannels['pledges:changed'].current).toBe('pledges:walls');
+    expect(eventChannels['settings:changed'].current).toBe('settings:all');
+    expect(eventChannels['packs:changed'].current).toBe('packs:active');
+  });
+
+  it('delivers pledge wall changes to onChanged subscribers', () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const api = buildKioskApi(
+      async () => ok(null),
+      (channel, listener) => {
+        listeners.set(channel, listener);
+        return () => listeners.delete(channel);
+      },
+    );
+    const seen: unknown[] = [];
+    const stop = api.pledges.onChanged((walls) => seen.push(walls.packId));
+    listeners.get('pledges:changed')?.({ packId: 'expo', walls: {} });
+    expect(seen).toEqual(['expo']);
+    stop();
+    expect(listeners.has('pledges:changed')).toBe(false);
   });
 
   it('refuses a listener that is not a function', () => {

@@ -56,6 +56,24 @@ function vtt(head: Uint8Array): boolean {
   return next === undefined || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
 }
 
+/**
+ * Plain UTF-8 text (pledge-wall word lists): valid UTF-8 as far as the head goes, no control characters
+ * but tab and line breaks, and not markup (a page renamed .txt starts with `<`).
+ */
+function plainText(head: Uint8Array): boolean {
+  const start = afterBom(head);
+  if (head.length <= start) return false;
+  if (head.some((byte) => (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f)) return false;
+  let text: string;
+  try {
+    // stream: a multi-byte character cut by the end of the head is not an error.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(start), { stream: true });
+  } catch {
+    return false;
+  }
+  return !text.trimStart().startsWith('<');
+}
+
 const CHECKS: Record<PackMediaType, (head: Uint8Array) => boolean> = {
   'image/png': (h) => has(h, PNG),
   'image/jpeg': (h) => has(h, JPEG),
@@ -75,6 +93,7 @@ const CHECKS: Record<PackMediaType, (head: Uint8Array) => boolean> = {
   'font/woff2': (h) => has(h, ascii('wOF2')),
   'application/json': jsonLike,
   'text/vtt': vtt,
+  'text/plain': plainText,
 };
 
 /**

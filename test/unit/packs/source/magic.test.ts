@@ -23,6 +23,7 @@ const GOOD: Record<PackMediaType, Uint8Array[]> = {
   'font/woff2': [bytes('wOF2', [0, 1, 0, 0])],
   'application/json': [bytes('{"id":"x"}'), bytes('[1,2]'), bytes([0xef, 0xbb, 0xbf], '\n  {')],
   'text/vtt': [bytes('WEBVTT\n\n00:00.000 --> 00:01.000\nHi'), bytes([0xef, 0xbb, 0xbf], 'WEBVTT - captions\n'), bytes('WEBVTT')],
+  'text/plain': [bytes('# blocked words\nfoo\r\n'), Buffer.from('\uFEFF傻瓜\n坏话', 'utf8'), Buffer.from('词'.repeat(30), 'utf8').subarray(0, MAGIC_HEAD_BYTES)],
 };
 
 const HTML = bytes('<!DOCTYPE html><html><script>alert(1)</script>');
@@ -57,6 +58,9 @@ describe('contentMatchesType', () => {
     expect(contentMatchesType(bytes('"just a string"'), 'application/json')).toBe(false);
     expect(contentMatchesType(bytes(' '.repeat(MAGIC_HEAD_BYTES)), 'application/json')).toBe(false);
     expect(contentMatchesType(bytes([0x89], 'PNG'), 'image/png')).toBe(false); // cut short
+    expect(contentMatchesType(bytes('  <p>words</p>'), 'text/plain')).toBe(false); // markup renamed .txt
+    expect(contentMatchesType(bytes('word\0list'), 'text/plain')).toBe(false); // binary
+    expect(contentMatchesType(bytes([0x77, 0xff, 0xfe, 0x0a]), 'text/plain')).toBe(false); // not UTF-8
   });
 
   it('asks callers for enough bytes to see every signature', () => {
