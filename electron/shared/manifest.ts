@@ -93,6 +93,8 @@ export const mascotSchema = z.object({
   greeting: localizedTextSchema,
   greetingAudio: localizedFileSchema.optional(),
   greetingCaptions: localizedFileSchema.optional(),
+  /** Take-home link shown as a QR code on the mascot's card; empty until the organizer fills it in. */
+  qrUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export const attractStepSchema = z.object({
@@ -127,6 +129,18 @@ const manifestObjectSchema = z.object({
   defaultLocale: localeTagSchema,
   hall: hallSchema,
   attract: z.object({ playlist: z.array(attractStepSchema).max(200) }).default({ playlist: [] }),
+  /**
+   * Take-home links. `collectionUrl` carries every exhibit a visitor kept in one QR code: `{ids}` is
+   * replaced by their ids, comma-separated. Empty until the organizer fills it in.
+   */
+  takeHome: z
+    .object({
+      collectionUrl: z
+        .url({ protocol: /^https?$/ })
+        .refine((url) => url.includes('{ids}'), 'expected a link containing {ids}, where the kept exhibit ids go')
+        .optional(),
+    })
+    .default({}),
   files: z.array(packFileSchema).max(20_000).default([]),
 });
 

@@ -2,7 +2,8 @@
 import type { EngineStats } from './hall/engine-events';
 import type { HallTarget } from './hall/types';
 
-export type DiagnosticsScreen = 'attract' | 'hall' | 'exhibit' | 'index';
+/** What the visitor sees: issue 5's list (`admin` and `closed` belong to the staff console and opening hours). */
+export type DiagnosticsScreen = 'attract' | 'hall' | 'exhibit' | 'mascot' | 'index' | 'admin' | 'closed';
 
 /**
  * The shape tests read. Every member is a getter; writing to it fails (throws in strict mode).
@@ -15,6 +16,12 @@ export interface SunriseDiagnostics extends EngineStats {
   readonly screen: DiagnosticsScreen;
   /** Id of the exhibit whose panel is open, or null. */
   readonly openExhibit: string | null;
+  /** The visitor's language. */
+  readonly locale: string;
+  /** Sounds playing now, and the one most recently started (its file). */
+  readonly audio: { readonly playing: number; readonly last: string | null };
+  /** Until the visit ends for lack of input (warning included); null on attract or while held by media or typing. */
+  readonly idleMsRemaining: number | null;
   /** True while the hall shows its 2D fallback (WebGL context lost or unavailable). */
   readonly fallback: boolean;
   /** Every exhibit, mascot and zone of the hall on screen, ids as in the manifest. */
@@ -30,6 +37,20 @@ export interface DiagnosticsHall {
 }
 
 let hall: DiagnosticsHall | null = null;
+let idleClock: (() => number | null) | null = null;
+
+/** The idle timer registers how to read its time left (asked on every read, so it is always current). */
+export function reportIdleClock(read: (() => number | null) | null): void {
+  idleClock = read;
+}
+
+export function reportLocale(locale: string): void {
+  state.locale = locale;
+}
+
+export function reportAudio(audio: { playing: number; last: string | null }): void {
+  state.audio = Object.freeze({ playing: audio.playing, last: audio.last });
+}
 
 export function reportHall(current: DiagnosticsHall | null): void {
   hall = current;
@@ -39,7 +60,7 @@ export function reportFallback(active: boolean): void {
   state.fallback = active;
 }
 
-type DiagnosticsValues = Omit<SunriseDiagnostics, 'targets' | 'project'>;
+type DiagnosticsValues = Omit<SunriseDiagnostics, 'targets' | 'project' | 'idleMsRemaining'>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 // The only writable copy lives here, unexported: the page sees getters, the app calls the reporters below.
@@ -47,6 +68,8 @@ const state: Mutable<DiagnosticsValues> = {
   ready: false,
   screen: 'attract',
   openExhibit: null,
+  locale: 'zh-CN',
+  audio: { playing: 0, last: null },
   frames: 0,
   drawCalls: 0,
   triangles: 0,
@@ -66,6 +89,7 @@ export function installDiagnostics(target: Window = window): void {
     targets: () => hall?.targets() ?? [],
     project: (id: string) => hall?.project(String(id)) ?? null,
   } as SunriseDiagnostics;
+  Object.defineProperty(view, 'idleMsRemaining', { get: () => idleClock?.() ?? null, enumerable: true, configurable: false });
   for (const key of Object.keys(state) as (keyof DiagnosticsValues)[]) {
     Object.defineProperty(view, key, { get: () => state[key], enumerable: true, configurable: false });
   }

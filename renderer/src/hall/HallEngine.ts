@@ -56,6 +56,8 @@ export class HallEngine {
   #rig: CameraRig | null = null;
   #pack: { manifest: Manifest; resolveUrl: ResolveUrl } | null = null;
   #locale = 'zh-CN';
+  /** Pledge walls' messages, kept for halls built later (pack switch, context restore). */
+  #pledges: Readonly<Record<string, readonly string[]>> = {};
   #reducedMotion = false;
   #covered = false;
   #contextLost = false;
@@ -132,6 +134,7 @@ export class HallEngine {
       this.#rig = new CameraRig({ walkable, obstacles, home, baseFovDeg: this.#camera.fov, reducedMotion: this.#reducedMotion });
     }
     hall.setEffects(qualityProfile(this.#quality.level).effects);
+    hall.setPledges(this.#pledges);
     // The attract fly-through follows the pack it is flying through; any other tour ends.
     const attract = this.#tours.spec?.attract === true;
     this.#tours.end();
@@ -142,6 +145,12 @@ export class HallEngine {
   setLocale(locale: string): void {
     this.#locale = locale;
     this.#halls.current?.setLocale(locale);
+  }
+
+  /** The messages on the pledge walls (exhibit id → texts, newest first). */
+  setPledges(walls: Readonly<Record<string, readonly string[]>>): void {
+    this.#pledges = walls;
+    this.#halls.current?.setPledges(walls);
   }
 
   /** `render.quality`: `auto` adapts to the frame rate, anything else pins a level. */

@@ -189,4 +189,22 @@ describe('createHallScene', () => {
     scene.root.updateMatrixWorld(true);
     expect(pick(scene.root, camera, 640, 360, 1280, 720)).toEqual({ kind: 'target', target: { id: 'sunny', kind: 'mascot' } });
   });
+
+  it("draws a pledge wall's messages on its panel, redrawing only when they change, and ignores other exhibits", async () => {
+    // The fixture has no pledge wall: the welcome exhibit becomes one.
+    const base = fixtureHallManifest();
+    const manifest = { ...base, hall: { ...base.hall, exhibits: base.hall.exhibits.map((e) => (e.id === 'welcome' ? { ...e, kind: 'pledge-wall' as const } : e)) } };
+    const fake = fakePainter();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const scene = createHallScene(manifest, { locale: 'en', resolveUrl, onChange: vi.fn(), painter: fake.painter, loadModel: fixtureModels });
+    await scene.ready;
+    await settle();
+    const drawn = fake.panels.length;
+    scene.setPledges({ welcome: ['加油！', 'hi 👍'], 'south-board': ['not a wall'] });
+    expect(fake.panels.length).toBe(drawn + 1);
+    expect(fake.panels.at(-1)?.notes).toEqual(['加油！', 'hi 👍']);
+    scene.setPledges({ welcome: ['加油！', 'hi 👍'] });
+    expect(fake.panels.length).toBe(drawn + 1);
+    scene.dispose();
+  });
 });

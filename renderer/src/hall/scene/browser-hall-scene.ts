@@ -44,9 +44,18 @@ export function createBrowserHallScene(manifest: HallManifest, options: BrowserH
     cache.release(MODEL_LOADER_KEY);
     if (!options.cache) cache.disposeAll();
   };
-  if (document.fonts.status !== 'loaded') {
-    // setLocale after dispose is a no-op, so a late font load cannot touch a disposed hall.
-    void document.fonts.ready.then(() => scene.setLocale(locale));
-  }
-  return { ...scene, setLocale, dispose };
+  // Canvas text starts fetching the shipped font's pieces only as it draws, so the first textures may
+  // use a fallback face (or empty boxes on a PC without CJK fonts): draw again whenever fonts finish
+  // loading. setLocale after dispose is a no-op, so a late load cannot touch a disposed hall.
+  const redraw = () => scene.setLocale(locale);
+  document.fonts.addEventListener('loadingdone', redraw);
+  if (document.fonts.status !== 'loaded') void document.fonts.ready.then(redraw);
+  return {
+    ...scene,
+    setLocale,
+    dispose: () => {
+      document.fonts.removeEventListener('loadingdone', redraw);
+      dispose();
+    },
+  };
 }

@@ -44,6 +44,8 @@ export interface HallScene {
   greet(mascotId: string): void;
   /** Quality: blended effects on or off. */
   setEffects(on: boolean): void;
+  /** Pledge walls' messages by exhibit id, newest first. */
+  setPledges(walls: Readonly<Record<string, readonly string[]>>): void;
   /** Releases every resource this hall acquired and detaches `root`; idempotent. */
   dispose(): void;
 }
@@ -94,6 +96,9 @@ export function createHallScene<I>(manifest: HallManifest, options: HallSceneOpt
     },
     setEffects(on) {
       spotlight.setBeam(on);
+    },
+    setPledges(walls) {
+      for (const [exhibitId, notes] of Object.entries(walls)) labels.setNotes(exhibitId, notes);
     },
     dispose() {
       if (disposed) return;

@@ -13,6 +13,8 @@ export interface Labels {
   readonly group: Group;
   /** Redraws every title in `locale` (old textures are released). */
   setLocale(locale: string): void;
+  /** A pledge wall's messages changed (newest first); its panel is redrawn with them. */
+  setNotes(exhibitId: string, notes: readonly string[]): void;
   /** Stops pending image loads from touching the scene and frees decoded images. */
   dispose(): void;
 }
@@ -53,11 +55,13 @@ export function buildLabels<I>(
   const panelArt = (exhibit: Exhibit): PanelArt => {
     const figure = exhibit.figures[0];
     return {
+      notes: notes.get(exhibit.id) ?? [],
       title: localized(exhibit.title, locale, fallback),
       accent: zoneColor.get(exhibit.zone) ?? '#5C6270',
       figure: figure ? { value: figure.value, unit: localized(figure.unit, locale, fallback), label: localized(figure.label, locale, fallback) } : null,
     };
   };
+  const notes = new Map<string, readonly string[]>();
   const paintPanel = (panel: PanelState<I>) => repaint(panel, () => painter.panel(panelArt(panel.exhibit), panel.image));
   const paintSign = (face: Face, zone: Zone) => repaint(face, () => painter.sign({ title: localized(zone.title, locale, fallback), accent: zone.color }));
 
@@ -112,6 +116,14 @@ export function buildLabels<I>(
 
   return {
     group,
+    setNotes(exhibitId, next) {
+      const panel = panels.find((p) => p.exhibit.id === exhibitId);
+      if (disposed || !panel || panel.exhibit.kind !== 'pledge-wall') return;
+      if (JSON.stringify(notes.get(exhibitId) ?? []) === JSON.stringify(next)) return;
+      notes.set(exhibitId, [...next]);
+      paintPanel(panel);
+      onChange();
+    },
     setLocale(next) {
       if (disposed) return;
       locale = next;

@@ -23,6 +23,8 @@ export interface PanelArt {
   readonly accent: string;
   /** The exhibit's first key figure, shown large when there is no image. */
   readonly figure: { readonly value: string; readonly unit: string; readonly label: string } | null;
+  /** A pledge wall's messages, newest first: drawn as notes instead of the image or figure. */
+  readonly notes?: readonly string[];
 }
 
 export interface SignArt {

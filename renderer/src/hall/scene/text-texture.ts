@@ -58,7 +58,9 @@ function drawPanel(ctx: CanvasRenderingContext2D, art: PanelArt, image: ImageBit
   }
   y += 16;
   const boxHeight = height - y - MARGIN;
-  if (image) {
+  if (art.notes && art.notes.length > 0) {
+    drawNotes(ctx, art.notes, y, boxHeight);
+  } else if (image) {
     const scale = Math.min(IMAGE_BOX.width / image.width, boxHeight / image.height);
     const w = image.width * scale;
     const h = image.height * scale;
@@ -66,6 +68,26 @@ function drawPanel(ctx: CanvasRenderingContext2D, art: PanelArt, image: ImageBit
   } else if (art.figure) {
     drawFigure(ctx, art.figure, y, boxHeight);
   }
+}
+
+/** A pledge wall: the newest messages as notes in two columns, as many as fit. */
+function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly string[], top: number, boxHeight: number): void {
+  const columns = 2;
+  const gap = 16;
+  const noteWidth = (PANEL_TEXTURE.width - 2 * MARGIN - gap) / columns;
+  const noteHeight = 92;
+  const rows = Math.max(1, Math.floor((boxHeight + gap) / (noteHeight + gap)));
+  ctx.textBaseline = 'middle';
+  ctx.font = font(500, 30);
+  notes.slice(0, rows * columns).forEach((note, index) => {
+    const x = MARGIN + (index % columns) * (noteWidth + gap);
+    const y = top + Math.floor(index / columns) * (noteHeight + gap);
+    ctx.fillStyle = index % 3 === 0 ? '#FFE3C2' : index % 3 === 1 ? '#FFF0B8' : '#E8ECFF';
+    ctx.fillRect(x, y, noteWidth, noteHeight);
+    ctx.fillStyle = PALETTE.ink;
+    const [line = ''] = wrapLines(note, noteWidth - 32, 1, (s) => ctx.measureText(s).width);
+    ctx.fillText(line.length < note.length ? `${line.replace(/.$/u, '')}…` : line, x + 16, y + noteHeight / 2);
+  });
 }
 
 /** A key figure: the number big in sunrise orange, its unit beside it, its label underneath. */
