@@ -129,6 +129,8 @@ const manifestObjectSchema = z.object({
   defaultLocale: localeTagSchema,
   hall: hallSchema,
   attract: z.object({ playlist: z.array(attractStepSchema).max(200) }).default({ playlist: [] }),
+  /** A music loop played quietly during visits (never on the attract loop), ducked under narration. */
+  ambientMusic: packPathSchema.optional(),
   /**
    * Take-home links. `collectionUrl` carries every exhibit a visitor kept in one QR code: `{ids}` is
    * replaced by their ids, comma-separated. Empty until the organizer fills it in.
@@ -161,6 +163,7 @@ export function referencedPaths(manifest: z.infer<typeof manifestObjectSchema>):
       if (media.type === 'video' && media.poster) refs.push({ path: media.poster, at: [...at, 'media', j, 'poster'] });
     });
   });
+  if (manifest.ambientMusic !== undefined) refs.push({ path: manifest.ambientMusic, at: ['ambientMusic'] });
   manifest.hall.mascots.forEach((mascot, i) => {
     const at = ['hall', 'mascots', i];
     refs.push({ path: mascot.model, at: [...at, 'model'] });

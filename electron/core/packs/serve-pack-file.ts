@@ -50,7 +50,8 @@ export async function servePackFile(
   const prefix = `${refName(pack.ref)}/`;
   if (!decoded.startsWith(prefix)) return notFound();
   const file = listedFiles(pack).get(decoded.slice(prefix.length));
-  if (file === undefined) return notFound();
+  // Plain-text files are pledge walls' blocked-word lists: read by the core, never served to a page.
+  if (file === undefined || file.type === 'text/plain') return notFound();
 
   const onDisk = join(pack.dir, ...file.path.split('/'));
   let size: number;

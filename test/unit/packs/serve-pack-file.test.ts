@@ -17,7 +17,7 @@ let png: Buffer;
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'sunrise-serve-'));
-  const source = await writeFixturePackDir(join(base, 'src'), { extraFiles: { '展板/图片.png': solidPng(4, 4, [1, 2, 3]) } });
+  const source = await writeFixturePackDir(join(base, 'src'), { extraFiles: { '展板/图片.png': solidPng(4, 4, [1, 2, 3]), 'words/blocked.txt': 'badword\n' } });
   await listFilesInManifest(source);
   png = await readFile(join(source, 'images', 'welcome.png'));
   const dataDir = join(base, 'data');
@@ -50,6 +50,11 @@ describe('servePackFile', () => {
     expect(reply.headers).toMatchObject({ 'content-type': 'image/png', 'content-length': String(png.length), 'accept-ranges': 'bytes', 'x-content-type-options': 'nosniff' });
     expect(reply.headers['cache-control']).toContain('immutable');
     expect(await bodyOf(reply.body)).toEqual(png);
+  });
+
+  it("never serves a pledge wall's word list, though the pack lists it", async () => {
+    expect(pack.manifest.files.some((f) => f.path === 'words/blocked.txt')).toBe(true);
+    expect((await get('mini-expo@1.0.0/words/blocked.txt')).status).toBe(404);
   });
 
   it('serves a file with a Chinese name at its percent-encoded URL', async () => {
