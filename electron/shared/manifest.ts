@@ -35,7 +35,11 @@ export const zoneSchema = z.object({
 
 /** A key figure shown large: the number exactly as the source gives it, its unit and its "as of" date. */
 export const figureSchema = z.object({
-  value: z.string().min(1).max(32),
+  /**
+   * The number as the source writes it: one string for every language ("37%"), or one per language
+   * when the languages count differently ("24.13万" and "241,300").
+   */
+  value: z.union([z.string().min(1).max(32), z.record(localeTagSchema, z.string().min(1).max(32))]),
   unit: localizedTextSchema,
   label: localizedTextSchema,
   asOf: localizedTextSchema,

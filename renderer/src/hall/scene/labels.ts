@@ -58,7 +58,7 @@ export function buildLabels<I>(
       notes: notes.get(exhibit.id) ?? [],
       title: localized(exhibit.title, locale, fallback),
       accent: zoneColor.get(exhibit.zone) ?? '#5C6270',
-      figure: figure ? { value: figure.value, unit: localized(figure.unit, locale, fallback), label: localized(figure.label, locale, fallback) } : null,
+      figure: figure ? { value: typeof figure.value === 'string' ? figure.value : localized(figure.value, locale, fallback), unit: localized(figure.unit, locale, fallback), label: localized(figure.label, locale, fallback) } : null,
     };
   };
   const notes = new Map<string, readonly string[]>();
