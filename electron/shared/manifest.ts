@@ -46,7 +46,14 @@ export const figureSchema = z.object({
 });
 
 export const mediaSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('image'), file: packPathSchema, alt: localizedTextSchema, caption: localizedTextSchema.optional() }),
+  z.object({
+    type: z.literal('image'),
+    file: packPathSchema,
+    alt: localizedTextSchema,
+    caption: localizedTextSchema.optional(),
+    /** Shown only to visitors reading this language (a chart with text in it); without it, to everyone. */
+    locale: localeTagSchema.optional(),
+  }),
   z.object({ type: z.literal('video'), file: packPathSchema, captions: localizedFileSchema, poster: packPathSchema.optional() }),
   z.object({ type: z.literal('audio'), file: packPathSchema, captions: localizedFileSchema }),
 ]);

@@ -6,6 +6,7 @@ import { localized } from '../../i18n/localized';
 import type { PickableUserData, ResolveUrl } from '../types';
 import { panelCentre } from './layout';
 import type { PanelArt, ScenePainter } from './painter';
+import { visibleMedia } from '../../media/visible-media';
 import type { ResourceScope } from './resource-cache';
 import { PANEL_FACE, SIGN, signPosition } from './structure';
 
@@ -28,6 +29,8 @@ interface Face {
 interface PanelState<I> extends Face {
   readonly exhibit: Exhibit;
   image: I | null;
+  /** The file `image` was decoded from, or the one loading: a language switch may need another. */
+  imageFile: string | null;
 }
 
 export function buildLabels<I>(
@@ -69,7 +72,7 @@ export function buildLabels<I>(
   const panels: PanelState<I>[] = manifest.hall.exhibits.map((exhibit) => {
     const name = `panel:${exhibit.id}`;
     const material = res.own(`material:${name}`, () => new MeshBasicMaterial());
-    const panel: PanelState<I> = { name, material, version: 0, exhibit, image: null };
+    const panel: PanelState<I> = { name, material, version: 0, exhibit, image: null, imageFile: null };
     paintPanel(panel);
     const mesh = new Mesh(panelGeometry, material);
     mesh.name = name;
@@ -95,24 +98,28 @@ export function buildLabels<I>(
     return { face, zone };
   });
 
-  // Images arrive later; until then the panel shows its title alone.
-  for (const panel of panels) {
-    const media = panel.exhibit.media.find((m) => m.type === 'image');
-    if (!media) continue;
+  // Images arrive later; until then the panel shows its title alone. A chart in the visitor's language
+  // replaces the other language's on a language switch.
+  const loadImage = (panel: PanelState<I>) => {
+    const media = visibleMedia(panel.exhibit.media, locale, fallback).find((m) => m.type === 'image');
+    if (!media || media.file === panel.imageFile) return;
+    panel.imageFile = media.file;
     // Inside then(): a resolveUrl that throws becomes a failed load, not a broken hall.
     Promise.resolve(media.file).then((file) => painter.loadImage(resolveUrl(file))).then(
       (image) => {
-        if (disposed) {
+        if (disposed || panel.imageFile !== media.file) {
           painter.releaseImage(image);
           return;
         }
+        if (panel.image !== null) painter.releaseImage(panel.image);
         panel.image = image;
         paintPanel(panel);
         onChange();
       },
       (error: unknown) => console.warn(`[hall] exhibit "${panel.exhibit.id}": image ${media.file} did not load`, error),
     );
-  }
+  };
+  for (const panel of panels) loadImage(panel);
 
   return {
     group,
@@ -127,7 +134,10 @@ export function buildLabels<I>(
     setLocale(next) {
       if (disposed) return;
       locale = next;
-      for (const panel of panels) paintPanel(panel);
+      for (const panel of panels) {
+        paintPanel(panel);
+        loadImage(panel);
+      }
       for (const { face, zone } of signs) paintSign(face, zone);
       onChange();
     },
