@@ -40,7 +40,8 @@ export const figureSchema = z.object({
    * when the languages count differently ("24.13万" and "241,300").
    */
   value: z.union([z.string().min(1).max(32), z.record(localeTagSchema, z.string().min(1).max(32))]),
-  unit: localizedTextSchema,
+  /** Per language, and may be empty where the label already says what is counted ("1.32 million" trade union members). */
+  unit: z.record(localeTagSchema, z.string().max(32)),
   label: localizedTextSchema,
   asOf: localizedTextSchema,
 });
