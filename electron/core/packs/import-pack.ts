@@ -116,7 +116,7 @@ export async function importPack(location: string, options: ImportOptions): Prom
     await writeFile(join(staging, MANIFEST_FILE), header.manifestBytes);
     if (header.signatureBytes) await writeFile(join(staging, SIGNATURE_FILE), header.signatureBytes);
     report('copying', 0, bytesTotal);
-    const scene = new SceneStatsCollector(manifest.files);
+    const scene = new SceneStatsCollector(manifest.files, { panels: manifest.hall.exhibits.length, signs: manifest.hall.zones.length });
     const copyProblems = await copyVerifiedFiles(source, manifest, {
       destination: staging,
       ...(options.signal ? { signal: options.signal } : {}),

@@ -24,7 +24,7 @@ export async function validatePack(location: string, options: ValidateOptions): 
     if (!header.ok) return refusedReport(header.problems, { files: source.entries.length, bytes: source.entries.reduce((n, e) => n + e.size, 0) });
     const { manifest } = header;
     const stats = { files: manifest.files.length, bytes: manifest.files.reduce((n, f) => n + f.size, 0), id: manifest.id, version: manifest.version, signedBy: header.keyId };
-    const scene = new SceneStatsCollector(manifest.files);
+    const scene = new SceneStatsCollector(manifest.files, { panels: manifest.hall.exhibits.length, signs: manifest.hall.zones.length });
     const copyErrors = await copyVerifiedFiles(source, manifest, { inspect: scene, ...(options.signal ? { signal: options.signal } : {}) });
     const sceneReport = scene.finish();
     const errors = [...copyErrors, ...sceneReport.problems];

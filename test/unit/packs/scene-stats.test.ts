@@ -8,7 +8,7 @@ import { createMemoryLogger } from '../../../electron/core/log/logger';
 import { importPack } from '../../../electron/core/packs/import-pack';
 import { openPackStore } from '../../../electron/core/packs/pack-store';
 import { imageSize, ImageSizeSniffer } from '../../../electron/core/packs/scene-stats/image-size';
-import { collectSceneStats } from '../../../electron/core/packs/scene-stats/scene-stats';
+import { collectSceneStats, SceneStatsCollector } from '../../../electron/core/packs/scene-stats/scene-stats';
 import type { SceneFile } from '../../../electron/core/packs/scene-stats/scene-stats';
 import { validatePack } from '../../../electron/core/packs/validate-pack';
 import { listFilesInManifest, solidPng, writeFixturePackDir } from '../../fixtures/packs/make-fixture-pack';
@@ -95,10 +95,10 @@ describe('GLB triangle, material and texture counts', () => {
     expect(result.stats.textureMemoryBytes).toBe(Math.ceil((64 * 32 * 16) / 3) + Math.ceil((300 * 200 * 16) / 3));
   });
 
-  it('flags an image file larger than 2048×2048 and counts it in texture memory', () => {
+  it('flags an image file larger than 2048×2048; drawn into its exhibit panel, it adds no texture of its own', () => {
     const result = collectSceneStats([png('images/huge.png', pngOfSize(4096, 4096)), png('images/small.png', solidPng(8, 8, [0, 0, 0]))]);
     expect(result.stats).toMatchObject({ textures: 2, largestTexture: { path: 'images/huge.png', width: 4096, height: 4096 }, models: 0 });
-    expect(result.stats.textureMemoryBytes).toBe(Math.ceil((4096 * 4096 * 16) / 3) + Math.ceil((8 * 8 * 16) / 3));
+    expect(result.stats.textureMemoryBytes).toBe(0);
     expect(result.warnings[0]).toEqual({ path: 'images/huge.png', message: expect.stringMatching(/^4096×4096 pixels is larger than 2048×2048/) });
     expect(result.warnings.at(-1)?.message).toMatch(/of textures \(High;/);
   });
@@ -113,9 +113,14 @@ describe('GLB triangle, material and texture counts', () => {
     expect(result.warnings[0]).toEqual({ path: 'models/x.glb', message: expect.stringMatching(/^image 1: 4096×2048 pixels is larger than 2048×2048/) });
   });
 
-  it('counts a Basis KTX2 texture at about a byte a pixel', () => {
+  it('sizes a KTX2 image file from its header (for its own warnings)', () => {
     const result = collectSceneStats([{ path: 'images/a.ktx2', type: 'image/ktx2', bytes: ktx2OfSize(1024, 1024) }]);
-    expect(result.stats.textureMemoryBytes).toBe(Math.ceil((1024 * 1024 * 4) / 3));
+    expect(result.stats.largestTexture).toEqual({ path: 'images/a.ktx2', width: 1024, height: 1024 });
+  });
+
+  it('counts the texture of every exhibit panel and zone sign the hall draws', () => {
+    const collector = new SceneStatsCollector([], { panels: 3, signs: 2 });
+    expect(collector.finish().stats.textureMemoryBytes).toBe(3 * Math.ceil((1024 * 716 * 16) / 3) + 2 * Math.ceil((1024 * 256 * 16) / 3));
   });
 });
 
@@ -221,11 +226,12 @@ describe('validate reports scene stats', () => {
       triangles: 12,
       materials: 2,
       textures: 2, // images/welcome.png and the one in the model
-      textureMemoryBytes: Math.ceil((16 * 16 * 16) / 3) + Math.ceil((32 * 32 * 16) / 3),
+      // The model's image, and the fixture hall's 2 exhibit panels and 2 zone signs.
+      textureMemoryBytes: Math.ceil((32 * 32 * 16) / 3) + 2 * Math.ceil((1024 * 716 * 16) / 3) + 2 * Math.ceil((1024 * 256 * 16) / 3),
       largestTexture: { path: 'models/cube.glb#image0', width: 32, height: 32 },
       models: 1,
     });
-    if (scene) expect(formatScene(scene)).toBe('scene: 12 triangles in 1 model, 2 materials, 2 textures (~6.7 KiB), largest 32×32 models/cube.glb#image0');
+    if (scene) expect(formatScene(scene)).toBe('scene: 12 triangles in 1 model, 2 materials, 2 textures (~10 MiB), largest 32×32 models/cube.glb#image0');
   });
 
   it('prints the scene line and budget warnings for staff', async () => {
@@ -235,7 +241,7 @@ describe('validate reports scene stats', () => {
     await listFilesInManifest(dir);
     const out: string[] = [];
     printReport(await validatePack(dir, { trusted: [], allowUnsigned: true }), { stdout: (t) => out.push(t), stderr: (t) => out.push(`stderr ${t}`) }, false);
-    expect(out[1]).toBe('scene: 12,400 triangles in 1 model, 0 materials, 2 textures (~85 MiB), largest 4096×4096 images/huge.png');
+    expect(out[1]).toBe('scene: 12,400 triangles in 1 model, 0 materials, 2 textures (~10 MiB), largest 4096×4096 images/huge.png');
     expect(out).toContain('warning models/mascot-a.glb: 12,400 triangles; keep each model under 10,000 for weak kiosk PCs.');
     expect(out.some((line) => line.startsWith('warning images/huge.png: 4096×4096 pixels is larger than 2048×2048'))).toBe(true);
     expect(out.some((line) => line.startsWith('warning: scene budget: 12,400 triangles (Low;'))).toBe(true);

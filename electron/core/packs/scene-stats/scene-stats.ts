@@ -1,5 +1,6 @@
 // Collects a pack's scene stats (triangles, materials, textures) from its models and images as the importer streams them.
 import { posix } from 'node:path';
+import { PANEL_TEXTURE, SIGN_TEXTURE } from '../../../shared/hall-textures';
 import type { PackMediaType } from '../../../shared/pack-paths';
 import type { PackProblem, PackWarning, SceneStats } from '../../../shared/pack-types';
 import type { FileInspector, FileTap } from '../copy-verified-files';
@@ -44,7 +45,15 @@ export class SceneStatsCollector implements FileInspector {
   private readonly models: InspectedModel[] = [];
   private readonly images = new Map<string, { size: number; pixels: ImageSize | null }>();
 
-  constructor(files: readonly PackFileInfo[]) {
+  /**
+   * `hall` counts the exhibit panels and zone signs the hall draws (one texture each). Exhibit images
+   * are drawn into their panel's texture (and shown as pictures in the page), so they add no texture of
+   * their own; only images a model uses do.
+   */
+  constructor(
+    files: readonly PackFileInfo[],
+    private readonly hall: { readonly panels: number; readonly signs: number } = { panels: 0, signs: 0 },
+  ) {
     for (const file of files) this.sizes.set(file.path, file.size);
   }
 
@@ -123,10 +132,12 @@ export class SceneStatsCollector implements FileInspector {
     }
 
     let largest: SceneStats['largestTexture'] = null;
-    let memory = 0;
+    const memory =
+      modelInputs.reduce((sum, model) => sum + model.textureMemoryBytes, 0) +
+      this.hall.panels * textureMemoryBytes({ format: 'png', ...PANEL_TEXTURE }) +
+      this.hall.signs * textureMemoryBytes({ format: 'png', ...SIGN_TEXTURE });
     for (const image of imageInputs) {
       if (!image.size) continue;
-      memory += textureMemoryBytes(image.size);
       if (largest === null || image.size.width * image.size.height > largest.width * largest.height) largest = { path: image.path, width: image.size.width, height: image.size.height };
     }
     const stats: SceneStats = { triangles, materials, textures: imageInputs.length, textureMemoryBytes: memory, largestTexture: largest, models: this.models.length };

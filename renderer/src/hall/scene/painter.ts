@@ -13,9 +13,7 @@ export const PALETTE = {
 
 export const FONT_STACK = '"Noto Sans SC", "Noto Sans CJK SC", system-ui, sans-serif';
 
-/** Texture sizes in pixels; a panel is 2 × 1.4 m, a sign 3 × 0.75 m. */
-export const PANEL_TEXTURE = { width: 1024, height: 716 } as const;
-export const SIGN_TEXTURE = { width: 1024, height: 256 } as const;
+export { PANEL_TEXTURE, SIGN_TEXTURE } from '../../../../electron/shared/hall-textures';
 
 export interface PanelArt {
   readonly title: string;
