@@ -1,8 +1,8 @@
 // Mascots: clip or procedural idle, waving (clip or hop), turning towards a nearby visitor at a capped rate, and back home.
-import { Group } from 'three';
+import { Group, PerspectiveCamera } from 'three';
 import { describe, expect, it, vi } from 'vitest';
 import type { Mascot } from '../../../electron/shared/manifest';
-import { buildMascots, NOTICE_DISTANCE } from '../../../renderer/src/hall/scene/mascots';
+import { ANIMATE_DISTANCE, buildMascots, NOTICE_DISTANCE } from '../../../renderer/src/hall/scene/mascots';
 import type { ModelLoader } from '../../../renderer/src/hall/scene/model-loader';
 import { ResourceCache, ResourceScope } from '../../../renderer/src/hall/scene/resource-cache';
 import { makeGlb } from '../../fixtures/packs/make-glb';
@@ -102,5 +102,20 @@ describe('buildMascots', () => {
   it('ignores a wave for a mascot it does not have', async () => {
     const { mascots } = await one(() => parseGlb(makeGlb()));
     expect(() => mascots.wave('nobody')).not.toThrow();
+  });
+});
+
+describe('mascots far away', () => {
+  it('count as not in view beyond the animation distance, so a wide view of the hall can rest', async () => {
+    const { mascots } = await one(() => parseGlb(makeGlb()));
+    const camera = new PerspectiveCamera(50, 16 / 9, 0.1, 200);
+    const look = (distance: number) => {
+      camera.position.set(sunny.home.x, 1.6, sunny.home.z + distance);
+      camera.lookAt(sunny.home.x, 0.6, sunny.home.z);
+      camera.updateMatrixWorld();
+      return mascots.inView(camera);
+    };
+    expect(look(4)).toBe(true);
+    expect(look(ANIMATE_DISTANCE + 2)).toBe(false);
   });
 });

@@ -26,6 +26,11 @@ import type { LoadedModel, ModelLoader } from './model-loader';
 
 /** A visitor closer than this (metres, on the floor) makes a mascot turn towards them. */
 export const NOTICE_DISTANCE = 4;
+/**
+ * Beyond this distance (metres) a mascot is a few pixels tall: it holds its pose, so a wide view of
+ * the hall does not redraw the whole scene 30 times a second for movements nobody can see.
+ */
+export const ANIMATE_DISTANCE = 14;
 /** Fastest a mascot turns, radians per second. */
 const MAX_TURN_RATE = Math.PI * 0.75;
 /** The tap target is this much larger than the model's bounds. */
@@ -148,7 +153,9 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
     inView(camera) {
       camera.updateMatrixWorld();
       const frustum = new Frustum().setFromProjectionMatrix(new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
-      return states.some((state) => state.shown && frustum.intersectsSphere(state.bounds));
+      return states.some(
+        (state) => state.shown && state.bounds.center.distanceTo(camera.position) < ANIMATE_DISTANCE && frustum.intersectsSphere(state.bounds),
+      );
     },
     wave(id) {
       const state = states.find((s) => s.mascot.id === id);
