@@ -56,7 +56,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node out/cli/index.js serve --port ${PORT} --data "${DATA_DIR}"`,
+    // The shared host shows the built-in preview hall; the launch pack has its own spec (launch-pack.spec.ts).
+    command: `node out/cli/index.js serve --port ${PORT} --data "${DATA_DIR}" --no-bundled-packs`,
     cwd: ROOT,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,

@@ -11,7 +11,7 @@ import { EXIT } from './io';
 import type { CommandIo } from './io';
 import { openInChromium } from './open-browser';
 
-export const SERVE_USAGE = 'Usage: sunrise-hall serve [--port 4317] [--data DIR] [--open] [--kiosk]';
+export const SERVE_USAGE = 'Usage: sunrise-hall serve [--port 4317] [--data DIR] [--open] [--kiosk] [--no-bundled-packs]';
 
 /** Resolves when the server has stopped (after SIGINT/SIGTERM); the exit code is the value. */
 export async function runServeCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -24,6 +24,8 @@ export async function runServeCommand(argv: string[], io: CommandIo): Promise<nu
         data: { type: 'string' },
         open: { type: 'boolean', default: false },
         kiosk: { type: 'boolean', default: false },
+        // For tests and previews of other packs: start without installing the packs the app ships.
+        'no-bundled-packs': { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -36,7 +38,8 @@ export async function runServeCommand(argv: string[], io: CommandIo): Promise<nu
     return EXIT.usage;
   }
   const dataDir = resolve(values.data ?? defaultDataDir());
-  const core = await openKioskCore({ dataDir, host: 'web', appVersion: appVersion(), packBaseUrl: '/pack/', bundledPacksDir: bundledPacksDir() });
+  const bundled = values['no-bundled-packs'] ? {} : { bundledPacksDir: bundledPacksDir() };
+  const core = await openKioskCore({ dataDir, host: 'web', appVersion: appVersion(), packBaseUrl: '/pack/', ...bundled });
   let host;
   try {
     host = await startWebHost({ core, rendererDir: rendererDir(), port });

@@ -1,5 +1,6 @@
 // Hall benchmark: the kiosk's hall against a naive reference scene in the same headless Chromium run (ratios, not absolutes).
 import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +59,7 @@ async function startHost(work: string): Promise<{ url: string; dataDir: string; 
     cli('pack', 'build', src, '-o', join(work, `${id}.zip`));
     cli('pack', 'import', join(work, `${id}.zip`), '--data', dataDir);
   }
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir, '--no-bundled-packs'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /Sunrise Hall at (\S+)/.exec(chunk.toString());
@@ -66,6 +67,21 @@ async function startHost(work: string): Promise<{ url: string; dataDir: string; 
     });
   });
   return { url, dataDir, stop: () => child.kill() };
+}
+
+/** A host on a fresh data folder with only the launch pack the app ships (if it has been built). */
+async function startLaunchPackHost(work: string): Promise<{ url: string; stop: () => void } | null> {
+  if (!existsSync(join(root, 'content', 'packs', 'chaoyang-expo.zip'))) return null;
+  const dataDir = join(work, 'launch-data');
+  cli('settings', 'set', 'render.quality', 'medium', '--data', dataDir);
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /Sunrise Hall at (\S+)/.exec(chunk.toString());
+      if (match?.[1]) resolve(match[1]);
+    });
+  });
+  return { url, stop: () => child.kill() };
 }
 
 const diagnostics = (page: Page) => page.evaluate(() => Object.fromEntries(Object.entries(window.sunriseDiagnostics).filter(([, v]) => typeof v !== 'function')) as Record<string, number>);
@@ -182,6 +198,23 @@ try {
   await switchTen();
   const afterTwentyOne = { ...(await settledMemory(page)), jsHeapMiB: await jsHeapMiB(page) };
 
+  // The launch pack: 7 zones, 37 exhibits, 6 mascots — the hall visitors actually see.
+  let launch: Record<string, number> | null = null;
+  const launchHost = await startLaunchPackHost(work);
+  if (launchHost) {
+    const started = Date.now();
+    await page.goto(launchHost.url);
+    await page.getByTestId('attract-screen').tap();
+    await page.waitForFunction(() => window.sunriseDiagnostics.ready);
+    const firstFrameMs = Date.now() - started;
+    await page.getByTestId('home-button').tap();
+    await page.waitForTimeout(3000);
+    const { drawCalls = 0, triangles = 0, textures = 0, programs = 0 } = await diagnostics(page);
+    const frameMs = await dragFrameMs(page);
+    launch = { firstFrameMs, frameMs, speedupVsReference: referenceMs / frameMs, drawCalls, triangles, textures, programs };
+    launchHost.stop();
+  }
+
   const report = {
     viewport: VIEWPORT,
     referenceFrameMs: referenceMs,
@@ -191,6 +224,7 @@ try {
     waypoints,
     framesIn5s: { nothingMovingInView: stillFrames, coveredByFullScreenPanel: coveredFrames },
     packSwitches: { afterOne, afterEleven, afterTwentyOne, jsHeapGrowthMiB: afterTwentyOne.jsHeapMiB - afterOne.jsHeapMiB },
+    launchPack: launch,
   };
   console.log(JSON.stringify(report, null, 2));
   const fps = (ms: number) => (1000 / ms).toFixed(1);
@@ -198,6 +232,7 @@ try {
     reference: { frameMs: referenceMs.toFixed(1), fps: fps(referenceMs), vsReference: '1.00' },
     hall: { frameMs: stillFrameMs.toFixed(1), fps: fps(stillFrameMs), vsReference: report.speedupVsReference.hall.toFixed(2) },
     'hall+mascots': { frameMs: aliveFrameMs.toFixed(1), fps: fps(aliveFrameMs), vsReference: report.speedupVsReference.hallWithMascots.toFixed(2) },
+    ...(launch ? { 'launch pack': { frameMs: (launch.frameMs ?? 0).toFixed(1), fps: fps(launch.frameMs ?? 1), vsReference: (launch.speedupVsReference ?? 0).toFixed(2) } } : {}),
   });
   console.table(waypoints);
   console.table({ 'after 1 switch': afterOne, 'after 11 switches': afterEleven, 'after 21 switches': afterTwentyOne });

@@ -17,10 +17,12 @@ export interface OwnHost {
  * Resolves once the host printed its address; rejects with its output if it exits first. Pass the
  * port and data folder of an earlier host to restart "the same kiosk".
  */
-export async function startOwnHost(reuse?: { port: number; dataDir: string }): Promise<OwnHost> {
+export async function startOwnHost(reuse?: { port: number; dataDir: string }, options: { bundledPacks?: boolean } = {}): Promise<OwnHost> {
   const dataDir = reuse?.dataDir ?? (await mkdtemp(join(tmpdir(), 'sunrise-e2e-own-')));
   const port = String(reuse?.port ?? 0);
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', port, '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Tests bring their own packs; the launch pack the app ships is installed only when a test asks for it.
+  const bundled = options.bundledPacks === true ? [] : ['--no-bundled-packs'];
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', port, '--data', dataDir, ...bundled], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer): void => {

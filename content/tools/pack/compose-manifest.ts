@@ -29,7 +29,8 @@ function exhibitInput(source: PackSource, exhibit: ExhibitSource, placement: Pla
     media: source.structure.locales.map((locale) => ({
       type: 'image' as const,
       file: chartPath(exhibit.id, locale),
-      alt: { [locale]: source.text(locale, `${key}.chart`) },
+      // Described in every language: a screen reader reads the alt text in the visitor's language.
+      alt: source.texts(`${key}.chart`),
       locale,
     })),
     narration: perLocale(source, (locale) => speechPath(exhibit.id, locale).audio),

@@ -23,10 +23,21 @@ export function parseVtt(source: string): Cue[] {
     const match = at >= 0 ? TIMING.exec(lines[at] ?? '') : null;
     if (!match?.[1] || !match[2]) continue;
     // Voice and style tags (<v Sunny>, <b>) are dropped: the text is shown as plain text.
-    const text = lines.slice(at + 1).join('\n').replace(/<[^>]*>/g, '').trim();
+    const text = decodeEntities(lines.slice(at + 1).join('\n').replace(/<[^>]*>/g, '')).trim();
     if (text) cues.push({ start: seconds(match[1]), end: seconds(match[2]), text });
   }
   return cues;
+}
+
+/** The character references WebVTT text may contain (it must escape &, < and >). */
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00A0', lrm: '\u200E', rlm: '\u200F', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }
 
 export function cueAt(cues: readonly Cue[], time: number): Cue | null {

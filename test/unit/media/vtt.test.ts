@@ -36,4 +36,8 @@ describe('parseVtt', () => {
     expect(cueAt(cues, 2.5)?.text).toContain('Welcome');
     expect(cueAt(cues, 10)).toBeNull();
   });
+
+  it('decodes the character references captions must use for &, < and >', () => {
+    expect(parseVtt('WEBVTT\n\n00:00.000 --> 00:01.000\nQ&amp;A: 3 &lt; 4 &#x4E2D;&#25991;\n')).toEqual([{ start: 0, end: 1, text: 'Q&A: 3 < 4 中文' }]);
+  });
 });
