@@ -10,8 +10,12 @@ import type { MascotId } from './roster';
 export { MASCOT_COLOURS, MASCOT_IDS } from './roster';
 export type { MascotId } from './roster';
 
-/** Per-model limits the generator holds itself to (the hall frames mascots for 1.5 m; budgets.ts warns above 10 materials). */
-export const MASCOT_LIMITS = { triangles: 5000, materials: 10 } as const;
+/**
+ * Per-model limits the generator holds itself to: the hall frames mascots for 1.5 m; one material (colours
+ * are per vertex) keeps the six mascots well inside the scene's 25-material budget; one primitive per
+ * animated node keeps draw calls few on software-rendered kiosks.
+ */
+export const MASCOT_LIMITS = { triangles: 5000, materials: 1, primitives: 10 } as const;
 
 export interface MascotModelInfo {
   readonly id: MascotId;
@@ -22,11 +26,12 @@ export interface MascotModelInfo {
 }
 
 /** One mascot's GLB bytes (deterministic: the same bytes every run). */
-export async function buildMascotGlb(id: MascotId): Promise<{ bytes: Uint8Array; triangles: number; materials: number }> {
+export async function buildMascotGlb(id: MascotId): Promise<{ bytes: Uint8Array; triangles: number; materials: number; primitives: number }> {
   const spec = MASCOT_SPECS[id];
   const written = await writeGlb(buildMascotTree(spec), spec.palette, [idleClip(spec.energy), waveClip()]);
   if (written.triangles >= MASCOT_LIMITS.triangles) throw new Error(`mascot ${id} has ${written.triangles} triangles; the limit is ${MASCOT_LIMITS.triangles}`);
   if (written.materials > MASCOT_LIMITS.materials) throw new Error(`mascot ${id} has ${written.materials} materials; the limit is ${MASCOT_LIMITS.materials}`);
+  if (written.primitives > MASCOT_LIMITS.primitives) throw new Error(`mascot ${id} has ${written.primitives} primitives; the limit is ${MASCOT_LIMITS.primitives}`);
   return written;
 }
 

@@ -12,5 +12,5 @@ export type MascotId = (typeof MASCOT_IDS)[number];
 
 export const MASCOT_SPECS: Readonly<Record<MascotId, MascotSpec>> = { dash, beibei, gauge, spark, jin, navi };
 
-/** Signature colours (the `body` material of each model), `#RRGGBB`. */
+/** Signature colours (the main vertex colour of each model's `body` node), `#RRGGBB`. */
 export const MASCOT_COLOURS: Readonly<Record<MascotId, string>> = Object.fromEntries(MASCOT_IDS.map((id) => [id, MASCOT_SPECS[id].palette.body])) as Record<MascotId, string>;

@@ -5,9 +5,8 @@ export type Vec3 = readonly [number, number, number];
 export type Quat = readonly [number, number, number, number];
 
 /**
- * Colour roles, `#RRGGBB` each. Roles that share a colour share one material, so a model has at most
- * ten (budgets.ts warns above ten a model). `body` is the signature colour and is always the first
- * material, named `body`.
+ * Colour roles, `#RRGGBB` each (sRGB). The writer puts them in the vertex colours (linear) of the model's
+ * one material; `body` is the signature colour, the colour most of the `body` node wears.
  */
 export interface Palette {
   readonly body: string;
@@ -28,7 +27,7 @@ export interface Palette {
   readonly prop: string;
 }
 export type Role = keyof Palette;
-/** Material order: the first role of each distinct colour names the material. */
+/** Colour order: a node's pieces go into its primitive grouped by colour, in the order each colour's first role has here. */
 export const ROLES: readonly Role[] = ['body', 'accent', 'legs', 'shoes', 'skin', 'hair', 'ink', 'white', 'cheek', 'sun', 'prop'];
 
 export type HairStyle = 'tuft' | 'bun' | 'crop' | 'ponytail' | 'elder' | 'bob';

@@ -23,7 +23,7 @@ export interface Place {
   readonly scale?: Vec3;
 }
 
-/** Keeps only what plain-colour materials need (position, normal), always indexed, so any two pieces merge. */
+/** Keeps only positions and normals (the writer adds each piece's colour per vertex), always indexed, so any two pieces merge. */
 function clean(geometry: BufferGeometry): BufferGeometry {
   for (const name of Object.keys(geometry.attributes)) if (name !== 'position' && name !== 'normal') geometry.deleteAttribute(name);
   if (!geometry.getAttribute('normal')) geometry.computeVertexNormals();

@@ -34,7 +34,7 @@ function toLambert(root: Object3D): void {
     if (!(object instanceof Mesh)) return;
     const source = object.material as Material;
     if (!(source instanceof MeshStandardMaterial)) return;
-    const lambert = converted.get(source) ?? new MeshLambertMaterial({ name: source.name, color: source.color, side: source.side });
+    const lambert = converted.get(source) ?? new MeshLambertMaterial({ name: source.name, color: source.color, side: source.side, vertexColors: source.vertexColors });
     converted.set(source, lambert);
     object.material = lambert;
   });
