@@ -7,6 +7,9 @@ import { gltfModelLoader } from './model-loader';
 import { ResourceCache } from './resource-cache';
 import { createCanvasPainter } from './text-texture';
 
+/** Quiet time after the last font piece loaded before the hall's textures are redrawn with it. */
+const FONT_REDRAW_DELAY_MS = 400;
+
 /** The cache key of the model loader: one per cache, and an engine keeps one cache for its lifetime. */
 const MODEL_LOADER_KEY = 'model-loader:gltf';
 
@@ -47,13 +50,20 @@ export function createBrowserHallScene(manifest: HallManifest, options: BrowserH
   // Canvas text starts fetching the shipped font's pieces only as it draws, so the first textures may
   // use a fallback face (or empty boxes on a PC without CJK fonts): draw again whenever fonts finish
   // loading. setLocale after dispose is a no-op, so a late load cannot touch a disposed hall.
-  const redraw = () => scene.setLocale(locale);
+  // Font pieces arrive in bursts (one event each): redraw once a burst is over, not per piece, since
+  // every redraw repaints and re-uploads every panel texture.
+  let redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  const redraw = () => {
+    clearTimeout(redrawTimer);
+    redrawTimer = setTimeout(() => scene.setLocale(locale), FONT_REDRAW_DELAY_MS);
+  };
   document.fonts.addEventListener('loadingdone', redraw);
   if (document.fonts.status !== 'loaded') void document.fonts.ready.then(redraw);
   return {
     ...scene,
     setLocale,
     dispose: () => {
+      clearTimeout(redrawTimer);
       document.fonts.removeEventListener('loadingdone', redraw);
       dispose();
     },
