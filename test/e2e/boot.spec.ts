@@ -33,8 +33,10 @@ test('the hall draws nothing while nothing moves', async ({ page }) => {
   await kiosk.open();
   await kiosk.tapToBegin();
   await kiosk.waitForHallReady();
-  // Let any pending frame (resize, first layout) land, then check that the count holds still.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // Let the pending frames land: layout, and the one redraw with the shipped font once its pieces have
+  // loaded (the hall waits 400 ms after the last piece). Then the count must hold still.
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => setTimeout(resolve, 1000))));
+  await kiosk.waitForStill();
   const before = (await kiosk.diagnostics()).frames;
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1000)));
   expect((await kiosk.diagnostics()).frames).toBe(before);
