@@ -3,21 +3,20 @@ import type { Attachment } from 'svelte/attachments';
 import type { ViewInset } from '../hall/viewport';
 
 /**
- * A side panel sits on the right in landscape and along the bottom in portrait (global.css): it covers
- * its width or its height. Reports on attach, on every resize and on every orientation change.
+ * A side panel sits on the right in landscape, and along the bottom in portrait and in the low-reach
+ * mode (global.css): a panel that spans the whole width covers its height, any other covers its width.
+ * Reports on attach and whenever the panel's size changes (which every one of those switches causes).
  */
 export function reportCover(oncover: ((inset: ViewInset) => void) | undefined): Attachment<HTMLElement> {
   return (panel) => {
     if (!oncover) return;
-    const portrait = window.matchMedia('(orientation: portrait)');
-    const report = () => oncover(portrait.matches ? { right: 0, bottom: panel.offsetHeight } : { right: panel.offsetWidth, bottom: 0 });
+    const report = () => {
+      const spansWidth = panel.offsetLeft <= 1;
+      oncover(spansWidth ? { right: 0, bottom: panel.offsetHeight } : { right: panel.offsetWidth, bottom: 0 });
+    };
     const observer = new ResizeObserver(report);
     observer.observe(panel);
-    portrait.addEventListener('change', report);
     report();
-    return () => {
-      observer.disconnect();
-      portrait.removeEventListener('change', report);
-    };
+    return () => observer.disconnect();
   };
 }

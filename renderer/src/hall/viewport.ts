@@ -16,7 +16,7 @@ export interface ViewInset {
 const NO_INSET: ViewInset = { right: 0, bottom: 0 };
 const sameInset = (a: ViewInset, b: ViewInset) => a.right === b.right && a.bottom === b.bottom;
 
-export function verticalFov(aspect: number): number {
+function verticalFov(aspect: number): number {
   const halfHorizontal = (MIN_HORIZONTAL_FOV * Math.PI) / 360;
   const needed = (2 * Math.atan(Math.tan(halfHorizontal) / aspect) * 180) / Math.PI;
   return Math.min(MAX_FOV, Math.max(LANDSCAPE_FOV, needed));

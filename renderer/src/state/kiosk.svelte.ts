@@ -82,10 +82,6 @@ export class KioskState {
     this.overlay = this.overlay?.kind === kind ? null : { kind };
   }
 
-  openIndex(): void {
-    this.overlay = { kind: 'index' };
-  }
-
   setMode(mode: VisitorMode, on: boolean): void {
     this.modes[mode] = on;
   }
