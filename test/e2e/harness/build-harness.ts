@@ -8,7 +8,7 @@ const HARNESS_DIR = fileURLToPath(new URL('.', import.meta.url));
 const SVELTE_CONFIG = fileURLToPath(new URL('../../../renderer/svelte.config.js', import.meta.url));
 
 /** The test pages; each loads one `<name>-entry.ts`. */
-export const HARNESS_PAGES = ['audio', 'keyboard', 'qr'] as const;
+export const HARNESS_PAGES = ['audio', 'keyboard', 'materials', 'qr'] as const;
 export type HarnessPage = (typeof HARNESS_PAGES)[number];
 
 let built: Promise<Map<string, Uint8Array>> | null = null;

@@ -27,8 +27,20 @@ export interface KeyboardHarness {
   cancels: number;
 }
 
+/** The same surface drawn by a three.js material (expected) and the hall's cheaper stand-in (actual): RGB bytes. */
+export interface MaterialPair {
+  readonly name: string;
+  readonly expected: number[];
+  readonly actual: number[];
+}
+
+export interface MaterialsHarness {
+  pairs(): MaterialPair[];
+}
+
 declare global {
   interface Window {
+    materialsHarness?: MaterialsHarness;
     audioHarness?: AudioHarness;
     keyboardHarness?: KeyboardHarness;
   }

@@ -54,14 +54,14 @@ describe('buildMascots', () => {
     expect(turn.rotation.y).toBeCloseTo(home, 2);
   });
 
-  it('converts PBR materials to Lambert and hands every resource to the cache', async () => {
+  it('converts PBR materials to the vertex-lit material and hands every resource to the cache', async () => {
     const { mascots, turn, cache } = await one(() => parseGlb(makeGlb()));
     const types = new Set<string>();
     turn.traverse((o) => {
       const material = (o as { material?: { type: string; visible: boolean } }).material;
       if (material?.visible) types.add(material.type);
     });
-    expect([...types]).toEqual(['MeshLambertMaterial']);
+    expect([...types]).toEqual(['ShaderMaterial']);
     expect(cache.keys().filter((k) => k.startsWith('t/mascot:sunny:geometry:'))).toHaveLength(1);
     expect(cache.keys().filter((k) => k.startsWith('t/mascot:sunny:material:'))).toHaveLength(3);
     mascots.dispose();

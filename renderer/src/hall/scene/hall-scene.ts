@@ -1,6 +1,6 @@
 // One pack's hall as a scene graph: structure, panels, signs and mascots, all resources held through one cache scope.
 import { Group } from 'three';
-import type { Camera } from 'three';
+import type { Camera, PerspectiveCamera } from 'three';
 import type { Manifest } from '../../../../electron/shared/manifest';
 import type { HallTarget, Point3, ResolveUrl } from '../types';
 import { buildLabels } from './labels';
@@ -38,6 +38,8 @@ export interface HallScene {
   update(deltaSeconds: number, cameraPosition: Point3): boolean;
   /** True if any mascot is inside the camera's view: only then is `update` worth calling each frame. */
   mascotsInView(camera: Camera): boolean;
+  /** Mascots far from `camera` draw their reduced meshes; call before drawing each frame. */
+  fitDetail(camera: PerspectiveCamera): void;
   /** Spotlights a tour's current mascot or exhibit (a presented mascot also waves); null turns it off. */
   present(target: HallTarget | null): void;
   /** A visitor tapped this mascot: it waves back. */
@@ -84,6 +86,9 @@ export function createHallScene<I>(manifest: HallManifest, options: HallSceneOpt
     },
     mascotsInView(camera) {
       return !disposed && mascots.inView(camera);
+    },
+    fitDetail(camera) {
+      if (!disposed) mascots.fitDetail(camera);
     },
     present(target) {
       if (disposed) return;

@@ -1,7 +1,8 @@
 // Textured faces: one panel per exhibit (title + first image) and one hanging sign per zone, relabelled per locale.
-import { Group, Mesh, MeshBasicMaterial, PlaneGeometry } from 'three';
+import { Group, Mesh, PlaneGeometry } from 'three';
 import type { Texture } from 'three';
 import type { Exhibit, Manifest, Zone } from '../../../../electron/shared/manifest';
+import { DisplayTextureMaterial } from './display-materials';
 import { localized } from '../../i18n/localized';
 import type { PickableUserData, ResolveUrl } from '../types';
 import { panelCentre } from './layout';
@@ -22,7 +23,7 @@ export interface Labels {
 
 interface Face {
   readonly name: string;
-  readonly material: MeshBasicMaterial;
+  readonly material: DisplayTextureMaterial;
   version: number;
 }
 
@@ -71,7 +72,7 @@ export function buildLabels<I>(
   const panelGeometry = res.shared('geometry:panel-face', () => new PlaneGeometry(PANEL_FACE.width, PANEL_FACE.height));
   const panels: PanelState<I>[] = manifest.hall.exhibits.map((exhibit) => {
     const name = `panel:${exhibit.id}`;
-    const material = res.own(`material:${name}`, () => new MeshBasicMaterial());
+    const material = res.own(`material:${name}`, () => new DisplayTextureMaterial(name));
     const panel: PanelState<I> = { name, material, version: 0, exhibit, image: null, imageFile: null };
     paintPanel(panel);
     const mesh = new Mesh(panelGeometry, material);
@@ -89,7 +90,7 @@ export function buildLabels<I>(
   const signGeometry = res.shared('geometry:sign-face', () => new PlaneGeometry(SIGN.width, SIGN.height));
   const signs = manifest.hall.zones.map((zone) => {
     const name = `sign:${zone.id}`;
-    const face: Face = { name, material: res.own(`material:${name}`, () => new MeshBasicMaterial()), version: 0 };
+    const face: Face = { name, material: res.own(`material:${name}`, () => new DisplayTextureMaterial(name)), version: 0 };
     paintSign(face, zone);
     const mesh = new Mesh(signGeometry, face.material);
     mesh.name = name;

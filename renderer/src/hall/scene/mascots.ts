@@ -9,18 +9,20 @@ import {
   LoopOnce,
   Matrix4,
   Mesh,
-  MeshLambertMaterial,
-  MeshStandardMaterial,
   SkinnedMesh,
   Sphere,
   Texture,
   Vector3,
 } from 'three';
-import type { AnimationAction, Camera, Material, Object3D } from 'three';
+import type { AnimationAction, Camera, Material, Object3D, PerspectiveCamera } from 'three';
 import type { Mascot } from '../../../../electron/shared/manifest';
 import type { PickableUserData, Point3, ResolveUrl } from '../types';
 import type { ResourceScope } from './resource-cache';
+import { buildDetailLevels, DETAIL } from './mascot-detail';
+import type { DetailLevels } from './mascot-detail';
 import { hitMaterial } from './structure';
+import { createVertexLitMaterial } from './vertex-lit-material';
+import { cheaperMaterial } from './model-materials';
 
 import type { LoadedModel, ModelLoader } from './model-loader';
 
@@ -49,6 +51,8 @@ export interface Mascots {
   update(deltaSeconds: number, cameraPosition: Point3): boolean;
   /** True if any mascot's bounds intersect the camera's view. */
   inView(camera: Camera): boolean;
+  /** Picks full or reduced meshes for each mascot by how tall it appears from `camera`; call before each frame. */
+  fitDetail(camera: PerspectiveCamera): void;
   /** The mascot waves (its wave clip, or a hop when it has none): when a tour presents it or a visitor taps it. */
   wave(id: string): void;
   dispose(): void;
@@ -68,6 +72,8 @@ interface MascotState {
   unlisten: (() => void) | null;
   /** `time` when the current hop started, or null. */
   hopStart: number | null;
+  /** The model's reduced copy (see mascot-detail.ts), once built. */
+  detail: DetailLevels | null;
   /** No clips: bob and sway in code. */
   procedural: boolean;
   /** Something to animate exists (a model or the placeholder). */
@@ -95,7 +101,7 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
     proxy.userData = { target: { id: mascot.id, kind: 'mascot' } } satisfies PickableUserData;
     turn.add(body, proxy);
     group.add(turn);
-    const state: MascotState = { mascot, turn, body, proxy, homeYaw, bounds: new Sphere(), mixer: null, idle: null, waving: null, unlisten: null, hopStart: null, procedural: false, shown: false, time: index * 0.7 };
+    const state: MascotState = { mascot, turn, body, proxy, homeYaw, bounds: new Sphere(), mixer: null, idle: null, waving: null, unlisten: null, hopStart: null, detail: null, procedural: false, shown: false, time: index * 0.7 };
     fitProxy(state, DEFAULT_SIZE.radius * 2, DEFAULT_SIZE.height);
     return state;
   });
@@ -113,8 +119,11 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
       if (disposed) return;
       console.error(`[hall] mascot "${mascot.id}": model ${mascot.model} did not load; showing a placeholder`, error);
       placeholder(state, res);
+      onChange();
+      return;
     }
     onChange();
+    await addDetailLevels(state, res, () => disposed);
   });
 
   return {
@@ -157,6 +166,14 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
         (state) => state.shown && state.bounds.center.distanceTo(camera.position) < ANIMATE_DISTANCE && frustum.intersectsSphere(state.bounds),
       );
     },
+    fitDetail(camera) {
+      const viewHeightAtOneMetre = (2 * Math.tan((camera.fov * Math.PI) / 360)) / camera.zoom;
+      for (const state of states) {
+        if (!state.detail) continue;
+        const distance = Math.max(0.01, state.bounds.center.distanceTo(camera.position));
+        state.detail.show((2 * state.bounds.radius) / distance / viewHeightAtOneMetre > DETAIL.fullAboveViewShare);
+      }
+    },
     wave(id) {
       const state = states.find((s) => s.mascot.id === id);
       if (state?.shown) startWave(state);
@@ -173,6 +190,21 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
   };
 }
 
+/** Builds the mascot's reduced meshes after it is on show; without them it simply stays at full detail. */
+async function addDetailLevels(state: MascotState, res: ResourceScope, isDisposed: () => boolean): Promise<void> {
+  try {
+    const levels = await buildDetailLevels(state.body);
+    if (isDisposed()) {
+      for (const geometry of levels.geometries) geometry.dispose();
+      return;
+    }
+    for (const geometry of levels.geometries) res.own(`mascot:${state.mascot.id}:reduced:${geometry.uuid}`, () => geometry);
+    state.detail = levels;
+  } catch (error) {
+    console.warn(`[hall] mascot "${state.mascot.id}": no reduced copy, drawing full detail`, error);
+  }
+}
+
 /** Sizes the invisible tap cylinder and the view-test sphere to a model of `width` × `height`. */
 function fitProxy(state: MascotState, width: number, height: number): void {
   const radius = Math.max(0.4, (width / 2) * HIT_SCALE);
@@ -185,10 +217,10 @@ function fitProxy(state: MascotState, width: number, height: number): void {
 
 function adopt(state: MascotState, model: LoadedModel, res: ResourceScope): void {
   const root = model.scene;
-  // One Lambert per source material, so meshes that shared a material still share one.
+  // One replacement per source material, so meshes that shared a material still share one.
   const converted = new Map<Material, Material>();
   const convert = (material: Material): Material => {
-    const found = converted.get(material) ?? toLambert(material);
+    const found = converted.get(material) ?? cheaperMaterial(material);
     converted.set(material, found);
     return found;
   };
@@ -245,38 +277,13 @@ function hopHeight(state: MascotState): number {
 function placeholder(state: MascotState, res: ResourceScope): void {
   const geometry = res.shared('geometry:mascot-placeholder', () => new CapsuleGeometry(0.3, 0.6, 4, 12).translate(0, 0.6, 0));
   const color = state.mascot.color.toUpperCase();
-  const material = res.shared(`material:lambert:${color}`, () => new MeshLambertMaterial({ color }));
+  const material = res.shared(`material:vertex-lit:${color}`, () => createVertexLitMaterial({ color }));
   const capsule = new Mesh(geometry, material);
   capsule.name = `mascot-placeholder:${state.mascot.id}`;
   state.body.add(capsule);
   fitProxy(state, 0.6, 1.2);
   state.shown = true;
   state.procedural = true;
-}
-
-/**
- * PBR materials from glTF become Lambert (≈3× cheaper under SwiftShader, see toolchain.md); colour, map,
- * emissive, alpha and vertex colours carry over.
- */
-function toLambert(material: Material): Material {
-  if (!(material instanceof MeshStandardMaterial)) return material;
-  const lambert = new MeshLambertMaterial({
-    name: material.name,
-    color: material.color,
-    map: material.map,
-    emissive: material.emissive,
-    emissiveMap: material.emissiveMap,
-    emissiveIntensity: material.emissiveIntensity,
-    alphaMap: material.alphaMap,
-    aoMap: material.aoMap,
-    transparent: material.transparent,
-    opacity: material.opacity,
-    alphaTest: material.alphaTest,
-    side: material.side,
-    vertexColors: material.vertexColors,
-  });
-  material.dispose();
-  return lambert;
 }
 
 /** Hands every geometry, material, texture and skeleton under `root` to the scope, once each. */

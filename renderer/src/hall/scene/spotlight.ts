@@ -1,6 +1,7 @@
 // The tour's spotlight: a soft beam of light and a glowing floor disc on the mascot or exhibit being presented.
-import { AdditiveBlending, BufferAttribute, CircleGeometry, CylinderGeometry, DoubleSide, Group, Mesh, MeshBasicMaterial } from 'three';
+import { BufferAttribute, CircleGeometry, CylinderGeometry, Group, Mesh } from 'three';
 import type { BufferGeometry } from 'three';
+import { createGlowMaterial } from './display-materials';
 import { WALL } from './layout';
 import type { ResourceScope } from './resource-cache';
 
@@ -30,16 +31,7 @@ export function buildSpotlight(res: ResourceScope): Spotlight {
     const geometry = new CircleGeometry(RADIUS, 32).rotateX(-Math.PI / 2).translate(0, 0.015, 0);
     return withAlpha(geometry, (_y, radius) => 0.5 * (1 - radius / RADIUS));
   });
-  const material = res.shared('material:spotlight', () => {
-    return new MeshBasicMaterial({
-      color: BEAM_COLOUR,
-      vertexColors: true,
-      transparent: true,
-      blending: AdditiveBlending,
-      depthWrite: false,
-      side: DoubleSide,
-    });
-  });
+  const material = res.shared('material:spotlight', () => createGlowMaterial(BEAM_COLOUR));
   const beam = new Mesh(beamGeometry, material);
   beam.name = 'spotlight-beam';
   const disc = new Mesh(discGeometry, material);

@@ -1,10 +1,11 @@
 // The hall's untextured structure: all boxes (walls, booth bases, panel frames, sign frames) in one instanced
 // mesh and all floor planes (floor, zone rugs) in another, plus invisible pick proxies for the zones.
-import { BoxGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, MeshBasicMaterial, MeshLambertMaterial, PlaneGeometry, Quaternion, Vector3 } from 'three';
+import { BoxGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, MeshBasicMaterial, PlaneGeometry, Quaternion, Vector3 } from 'three';
 import type { Hall } from '../../../../electron/shared/manifest';
 import type { PickableUserData } from '../types';
 import { BOOTH, WALL, facingVector } from './layout';
 import type { ResourceScope } from './resource-cache';
+import { createVertexLitMaterial } from './vertex-lit-material';
 
 const FLOOR_COLOR = '#E6DDD0';
 const WALL_COLOR = '#F4EADF';
@@ -28,7 +29,7 @@ export function signPosition(zone: Hall['zones'][number]): Vector3 {
   return new Vector3(zone.position.x, SIGN.centreY, zone.position.z - zone.size.depth / 2 + SIGN.inset);
 }
 
-/** Shared resources used by every hall: unit shapes and the one white Lambert the instances tint. */
+/** Shared resources used by every hall: unit shapes and the one white vertex-lit material the instances tint. */
 export function unitBox(res: ResourceScope): BoxGeometry {
   return res.shared('geometry:unit-box', () => new BoxGeometry(1, 1, 1));
 }
@@ -80,13 +81,19 @@ export function buildStructure(hall: Hall, res: ResourceScope): Group {
   }
   group.add(instanced('hall-boxes', unitBox(res), boxes, res));
 
-  const planes: Part[] = [{ position: new Vector3(0, 0, 0), yaw: 0, scale: new Vector3(width, 1, depth), color: FLOOR_COLOR }];
+  // Rugs before the floor, and the floor after everything else opaque (renderOrder): the floor's pixels
+  // hidden by rugs, walls and booths then fail the depth test before they are shaded, instead of being
+  // shaded and overdrawn. The floor covers most of the screen; on a software renderer that is most of a frame.
+  const planes: Part[] = [];
   for (const zone of hall.zones) {
     // Raised a little above the floor so the two never z-fight; tinted so booths carry the strong colour.
     planes.push({ position: new Vector3(zone.position.x, 0.02, zone.position.z), yaw: 0, scale: new Vector3(zone.size.width, 1, zone.size.depth), color: tint(zone.color, 0.45, FLOOR_COLOR) });
   }
+  planes.push({ position: new Vector3(0, 0, 0), yaw: 0, scale: new Vector3(width, 1, depth), color: FLOOR_COLOR });
   const plane = res.shared('geometry:unit-floor-plane', () => new PlaneGeometry(1, 1).rotateX(-Math.PI / 2));
-  group.add(instanced('hall-planes', plane, planes, res));
+  const floor = instanced('hall-planes', plane, planes, res);
+  floor.renderOrder = 1;
+  group.add(floor);
 
   for (const zone of hall.zones) {
     const proxy = new Mesh(plane, hitMaterial(res));
@@ -104,7 +111,7 @@ function tint(color: string, amount: number, towards = CREAM): string {
 }
 
 function instanced(name: string, geometry: BoxGeometry | PlaneGeometry, parts: readonly Part[], res: ResourceScope): InstancedMesh {
-  const material = res.shared('material:lambert-white', () => new MeshLambertMaterial({ color: '#FFFFFF' }));
+  const material = res.shared('material:vertex-lit-white', () => createVertexLitMaterial());
   const mesh = res.own(`instanced:${name}`, () => new InstancedMesh(geometry, material, parts.length));
   mesh.name = name;
   const matrix = new Matrix4();

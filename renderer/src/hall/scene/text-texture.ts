@@ -1,5 +1,5 @@
 // The browser's ScenePainter: draws panel and sign textures on a 2D canvas (DOM only; Node tests use a fake).
-import { CanvasTexture, SRGBColorSpace } from 'three';
+import { CanvasTexture, NoColorSpace } from 'three';
 import type { Texture } from 'three';
 import { FONT_STACK, PALETTE, PANEL_TEXTURE, SIGN_TEXTURE, hasCjk, wrapLines } from './painter';
 import type { PanelArt, ScenePainter, SignArt } from './painter';
@@ -20,14 +20,15 @@ function canvas2d(width: number, height: number): { canvas: HTMLCanvasElement; c
 }
 
 /**
- * Wraps the canvas in an sRGB texture. Mipmaps stay on: text seen from across the hall would shimmer
+ * Wraps the canvas in a texture of display colours (for DisplayTextureMaterial). Mipmaps stay on: text seen from across the hall would shimmer
  * without them. Once uploaded, the canvas's pixels are freed (1×1): the GPU copy is all that is drawn,
  * and a redraw (locale change, context restore) paints a new canvas.
  */
 function toTexture(canvas: HTMLCanvasElement, name: string): Texture {
   const texture = new CanvasTexture(canvas);
   texture.name = name;
-  texture.colorSpace = SRGBColorSpace;
+  // Display colours, handed through untouched by DisplayTextureMaterial (no decode, no re-encode).
+  texture.colorSpace = NoColorSpace;
   texture.onUpdate = () => {
     canvas.width = 1;
     canvas.height = 1;

@@ -1,0 +1,119 @@
+// Materials test page: draws the hall's cheap materials and the three.js materials they stand in for, under the hall's lights, and reads back pixels.
+import {
+  AdditiveBlending,
+  BufferAttribute,
+  CanvasTexture,
+  Color,
+  DoubleSide,
+  InstancedMesh,
+  Matrix4,
+  MeshBasicMaterial,
+  MeshLambertMaterial,
+  NoColorSpace,
+  OrthographicCamera,
+  PlaneGeometry,
+  Scene,
+  SRGBColorSpace,
+  Vector3,
+  WebGLRenderer,
+} from 'three';
+import type { Material } from 'three';
+import { createGlowMaterial, DisplayTextureMaterial } from '../../../renderer/src/hall/scene/display-materials';
+import { createHallLights } from '../../../renderer/src/hall/scene/lighting';
+import { createVertexLitMaterial } from '../../../renderer/src/hall/scene/vertex-lit-material';
+import type { MaterialPair } from './harness-globals';
+
+const canvas = document.getElementById('view');
+if (!(canvas instanceof HTMLCanvasElement)) throw new Error('materials.html has no canvas');
+const renderer = new WebGLRenderer({ canvas, antialias: false });
+renderer.setPixelRatio(1);
+renderer.setSize(32, 32, false);
+const scene = new Scene();
+scene.background = new Color('#000000');
+scene.add(...createHallLights());
+const camera = new OrthographicCamera(-1, 1, 1, -1, 0.1, 10);
+const plane = new PlaneGeometry(4, 4);
+
+/** Renders `material` on a plane facing `normal` (seen head-on) tinted by `tint`, and returns the pixel at column `x` of the middle row. */
+function centrePixel(material: Material, normal: Vector3, tint: string, x = 16): number[] {
+  const mesh = new InstancedMesh(plane, material, 1);
+  mesh.setMatrixAt(0, new Matrix4());
+  mesh.setColorAt(0, new Color(tint));
+  mesh.lookAt(normal);
+  scene.add(mesh);
+  camera.position.copy(normal).multiplyScalar(3);
+  camera.up.set(Math.abs(normal.y) > 0.9 ? 1 : 0, Math.abs(normal.y) > 0.9 ? 0 : 1, 0);
+  camera.lookAt(0, 0, 0);
+  renderer.render(scene, camera);
+  const gl = renderer.getContext();
+  const pixel = new Uint8Array(4);
+  gl.readPixels(x, 16, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+  scene.remove(mesh);
+  mesh.dispose();
+  return [...pixel.slice(0, 3)];
+}
+
+function lambertPairs(): MaterialPair[] {
+  const lambert = new MeshLambertMaterial({ color: '#FFFFFF' });
+  const vertexLit = createVertexLitMaterial();
+  const pairs: MaterialPair[] = [];
+  // Floor, walls facing each way, a tilted face; floor, wall and zone colours of the launch pack.
+  const faces = { up: new Vector3(0, 1, 0), front: new Vector3(0, 0, 1), back: new Vector3(0, 0, -1), left: new Vector3(-1, 0, 0), right: new Vector3(1, 0, 0), tilted: new Vector3(1, 1, 1).normalize() };
+  for (const [face, normal] of Object.entries(faces)) {
+    for (const tint of ['#E6DDD0', '#F4EADF', '#D94F3D', '#2E7D6B']) {
+      pairs.push({ name: `${face} ${tint}`, expected: centrePixel(lambert, normal, tint), actual: centrePixel(vertexLit, normal, tint) });
+    }
+  }
+  return pairs;
+}
+
+/**
+ * A panel texture's colours, orange on the left and indigo on the right, read well inside each half.
+ * (Where the two meet they blend differently: three's sRGB texture filters in linear light, the
+ * pass-through in display values, as the browser scales images. Panels are seen that way.)
+ */
+function texturePairs(): MaterialPair[] {
+  const art = document.createElement('canvas');
+  art.width = art.height = 8;
+  const ctx = art.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.fillStyle = '#FF7A1A';
+  ctx.fillRect(0, 0, 8, 8);
+  ctx.fillStyle = '#1B1F3B';
+  ctx.fillRect(4, 0, 4, 8);
+  const srgb = new CanvasTexture(art);
+  srgb.colorSpace = SRGBColorSpace;
+  const display = new CanvasTexture(art);
+  display.colorSpace = NoColorSpace;
+  const through = new DisplayTextureMaterial();
+  through.map = display;
+  const basic = new MeshBasicMaterial({ map: srgb });
+  const front = new Vector3(0, 0, 1);
+  return [6, 26].map((x) => ({ name: `panel texture at x=${x}`, expected: centrePixel(basic, front, '#FFFFFF', x), actual: centrePixel(through, front, '#FFFFFF', x) }));
+}
+
+function glowPair(): MaterialPair {
+  const geometry = plane.clone();
+  const colours = new Float32Array(geometry.getAttribute('position').count * 4).map((_, i) => (i % 4 === 3 ? 0.4 : 1));
+  geometry.setAttribute('color', new BufferAttribute(colours, 4));
+  const draw = (material: Material) => {
+    scene.background = new Color('#3A4060');
+    const mesh = new InstancedMesh(geometry, material, 1);
+    mesh.setMatrixAt(0, new Matrix4());
+    scene.add(mesh);
+    camera.position.set(0, 0, 3);
+    camera.up.set(0, 1, 0);
+    camera.lookAt(0, 0, 0);
+    renderer.render(scene, camera);
+    const gl = renderer.getContext();
+    const pixel = new Uint8Array(4);
+    gl.readPixels(16, 16, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+    scene.remove(mesh);
+    scene.background = new Color('#000000');
+    return [...pixel.slice(0, 3)];
+  };
+  const basic = new MeshBasicMaterial({ color: '#FFD27A', vertexColors: true, transparent: true, blending: AdditiveBlending, depthWrite: false, side: DoubleSide });
+  return { name: 'spotlight glow', expected: draw(basic), actual: draw(createGlowMaterial('#FFD27A')) };
+}
+
+window.materialsHarness = { pairs: () => [...lambertPairs(), ...texturePairs(), glowPair()] };
