@@ -24,6 +24,8 @@ export interface SunriseDiagnostics extends EngineStats {
   readonly idleMsRemaining: number | null;
   /** True while the hall shows its 2D fallback (WebGL context lost or unavailable). */
   readonly fallback: boolean;
+  /** True while a tour's camera flies between waypoints (false while it dwells, and with no tour). */
+  readonly tourFlying: boolean;
   /** Every exhibit, mascot and zone of the hall on screen, ids as in the manifest. */
   targets(): HallTarget[];
   /** Screen position (CSS px, relative to the hall canvas) of a target, so tests and staff tools can tap it. */
@@ -60,6 +62,10 @@ export function reportFallback(active: boolean): void {
   state.fallback = active;
 }
 
+export function reportTourFlying(moving: boolean): void {
+  state.tourFlying = moving;
+}
+
 type DiagnosticsValues = Omit<SunriseDiagnostics, 'targets' | 'project' | 'idleMsRemaining'>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -80,6 +86,7 @@ const state: Mutable<DiagnosticsValues> = {
   frameTimeMs: 0,
   quality: 'medium',
   fallback: false,
+  tourFlying: false,
 };
 
 /** Defines window.sunriseDiagnostics once: non-writable, non-configurable, its object frozen. */

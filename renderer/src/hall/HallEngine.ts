@@ -1,5 +1,5 @@
 // The hall's three.js engine: scene, camera rig, input, tours and adaptive quality, drawing only while something moves.
-import { Color, DirectionalLight, HemisphereLight, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
+import { Color, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
 import type { Manifest } from '../../../electron/shared/manifest';
 import { attractWaypoints, zoneTourWaypoints } from './attract-path';
 import { EventRegistry } from './engine-events';
@@ -14,6 +14,7 @@ import { pick } from './picking';
 import { pixelRatioFor, QualityController, qualityProfile } from './quality';
 import type { QualitySetting } from './quality';
 import { createBrowserHallScene } from './scene/browser-hall-scene';
+import { createHallLights } from './scene/lighting';
 import type { HallScene } from './scene/hall-scene';
 import { poseKey } from './scene/layout';
 import { ResourceCache } from './scene/resource-cache';
@@ -23,6 +24,18 @@ import { Viewport } from './viewport';
 import type { ViewInset } from './viewport';
 
 const BACKGROUND = new Color('#1B1F3B');
+/** Half a 60 Hz display frame, ms. */
+const HALF_VSYNC_MS = 8;
+
+/**
+ * The wait before asking for the next capped-rate frame, so that it lands `intervalMs` after this one
+ * began (`frameStart`, the animation frame's time). Waiting the whole interval after drawing finished
+ * adds the draw time and then a wait for the next display frame: a 30 fps cap became 20 fps. Asking half
+ * a display frame early lets the request catch the display frame the cap aims at.
+ */
+function capped(frameStart: number, intervalMs: number): number {
+  return frameStart + intervalMs - HALF_VSYNC_MS - performance.now();
+}
 
 /**
  * Renders one pack's hall into one canvas, on demand: a frame is drawn when something asked for it
@@ -47,6 +60,7 @@ export class HallEngine {
       this.#events.emit('spotlight', target);
     },
     (spec, how) => this.#events.emit('tour', { state: how === 'finished' ? 'finish' : 'stop', attract: spec.attract }),
+    (moving) => this.#events.emit('flying', moving),
   );
   #renderer: WebGLRenderer | null = null;
   #canvas: HTMLCanvasElement | null = null;
@@ -68,11 +82,7 @@ export class HallEngine {
 
   constructor() {
     this.#scene.background = BACKGROUND;
-    // Lambert + hemisphere + one directional light: about 3x cheaper than Standard + point lights on SwiftShader.
-    const sky = new HemisphereLight('#FFF6EC', '#6B6F80', 2.2);
-    const sun = new DirectionalLight('#FFE0BD', 1.6);
-    sun.position.set(-0.5, 1, 0.7);
-    this.#scene.add(sky, sun);
+    this.#scene.add(...createHallLights());
   }
 
   on<K extends keyof HallEngineEvents>(event: K, listener: HallEngineEvents[K]): Unlisten {
@@ -295,6 +305,7 @@ export class HallEngine {
     } else {
       this.#lastMascotAt = 0;
     }
+    this.#halls.current?.fitDetail(this.#camera);
     renderer.render(this.#scene, this.#camera);
     this.#frames += 1;
     const interval = this.#frameStats.record(now);
@@ -308,7 +319,7 @@ export class HallEngine {
     // Keep drawing only while something moves: the camera every frame, mascots at a capped rate, a
     // dwelling tour only when its next leg starts.
     if (cameraMoved || tour?.moving) this.invalidate();
-    else if (mascotsMoving) this.#scheduler.wakeAfter(qualityProfile(this.#quality.level).mascotFrameMs);
+    else if (mascotsMoving) this.#scheduler.wakeAfter(capped(now, qualityProfile(this.#quality.level).mascotFrameMs));
     else if (tour?.wakeAt != null) this.#scheduler.wakeAfter(tour.wakeAt - now);
   }
 

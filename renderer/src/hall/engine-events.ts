@@ -18,6 +18,8 @@ export interface HallEngineEvents {
   input: () => void;
   /** The mascot or exhibit a tour is presenting now, or null between presentations. */
   spotlight: (target: HallTarget | null) => void;
+  /** A tour's camera started (true) or stopped (false) flying between waypoints; false when a tour ends. */
+  flying: (moving: boolean) => void;
   /** A tour started, played to its end, or was stopped (by a touch, Home, another tour). */
   tour: (change: { readonly state: 'start' | 'finish' | 'stop'; readonly attract: boolean }) => void;
 }

@@ -24,16 +24,24 @@ export type TourEnd = 'finished' | 'stopped';
 export class TourDriver {
   readonly #onSpotlight: (target: HallTarget | null) => void;
   readonly #onEnd: (spec: TourSpec, how: TourEnd) => void;
+  readonly #onFlying: (moving: boolean) => void;
   #tour: Tour | null = null;
   #spec: TourSpec | null = null;
   /** The pose last handed to the rig: a dwelling tour must not count as a moving camera. */
   #pose = '';
   /** The current spotlight as `kind:id`, to announce changes only. */
   #spotlight = '';
+  /** Whether the camera was flying at the last step, to announce changes only. */
+  #flying = false;
 
-  constructor(onSpotlight: (target: HallTarget | null) => void, onEnd: (spec: TourSpec, how: TourEnd) => void = () => {}) {
+  constructor(
+    onSpotlight: (target: HallTarget | null) => void,
+    onEnd: (spec: TourSpec, how: TourEnd) => void = () => {},
+    onFlying: (moving: boolean) => void = () => {},
+  ) {
     this.#onSpotlight = onSpotlight;
     this.#onEnd = onEnd;
+    this.#onFlying = onFlying;
   }
 
   /** What the running tour was started with, or null; lets a context restore start it again. */
@@ -58,6 +66,7 @@ export class TourDriver {
     this.#tour = null;
     this.#spec = null;
     this.#announce(null);
+    this.#setFlying(false);
     if (spec) this.#onEnd(spec, how);
   }
 
@@ -73,11 +82,18 @@ export class TourDriver {
       this.#pose = pose;
     }
     this.#announce(step.spotlight);
+    this.#setFlying(step.moving && !step.done);
     if (step.done) {
       this.end('finished');
       return { moving: false, wakeAt: null };
     }
     return { moving: step.moving, wakeAt: step.moving ? null : step.nextChangeAtMs };
+  }
+
+  #setFlying(moving: boolean): void {
+    if (moving === this.#flying) return;
+    this.#flying = moving;
+    this.#onFlying(moving);
   }
 
   #announce(target: HallTarget | null): void {

@@ -33,6 +33,26 @@ describe('TourDriver', () => {
     expect(announced).toEqual([sunny, null]);
   });
 
+  it('reports when the camera starts and stops flying, once per change, and not flying when the tour ends', () => {
+    const flying: boolean[] = [];
+    const driver = new TourDriver(() => {}, () => {}, (moving) => flying.push(moving));
+    const camera = rig();
+    driver.start({ waypoints, loop: true, attract: true }, at(0), false);
+    driver.step(1000, camera);
+    driver.step(1500, camera);
+    expect(flying).toEqual([]);
+    driver.step(2100, camera);
+    driver.step(2200, camera);
+    expect(flying).toEqual([true]);
+    // The flight takes 1.6 s; then the second waypoint's dwell.
+    driver.step(4000, camera);
+    expect(flying).toEqual([true, false]);
+    driver.step(5000, camera);
+    expect(flying).toEqual([true, false, true]);
+    driver.end();
+    expect(flying).toEqual([true, false, true, false]);
+  });
+
   it('ends after the last dwell of a one-way tour, and end() clears the spotlight', () => {
     const announced: (HallTarget | null)[] = [];
     const driver = new TourDriver((target) => announced.push(target));
