@@ -165,6 +165,21 @@ test('the attract fly-through draws while it flies and rests at each stop, also 
   await expect.poll(async () => (await kiosk.diagnostics()).frames, { timeout: 15_000 }).toBeGreaterThan(restored + 5);
 });
 
+test('the touch-to-begin pill pulses while the fly-through rests and holds still while it flies', async ({ page }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.open(host.url);
+  // The pill's animation and the tour's state, read together in the page.
+  const state = () =>
+    page.evaluate(() => ({
+      flying: window.sunriseDiagnostics.tourFlying,
+      pulsing: getComputedStyle(document.querySelector('[data-testid="attract-pill"]') ?? document.body).animationName.includes('pulse'),
+    }));
+  // Flying and still, resting and pulsing, then flying and still again (an always-on or never-on pulse fails).
+  for (const flying of [true, false, true]) {
+    await expect.poll(state, { timeout: 20_000 }).toEqual({ flying, pulsing: !flying });
+  }
+});
+
 test('the attract fly-through presents a mascot by name in both languages', async ({ page }) => {
   await installPacks({ id: 'mini-expo', title: 'Mini expo', mascots: true });
   const kiosk = new KioskPage(page);
