@@ -1,5 +1,5 @@
 // Where a mascot's speech bubble goes: beside the mascot, inside the part of the hall no panel covers.
-import type { ViewInset } from '../hall/viewport';
+import type { ViewInset } from '../hall/types';
 
 /** Gap between the mascot's anchor point and the bubble, and between the bubble and any edge, CSS px. */
 const BESIDE = 90;

@@ -1,6 +1,6 @@
 // An attachment for side panels: reports how much of the hall the panel covers, so the hall frames its view beside it.
 import type { Attachment } from 'svelte/attachments';
-import type { ViewInset } from '../hall/viewport';
+import type { ViewInset } from '../hall/types';
 
 /**
  * A side panel sits on the right in landscape, and along the bottom in portrait and in the low-reach

@@ -19,23 +19,10 @@ import type { HallScene } from './scene/hall-scene';
 import { poseKey } from './scene/layout';
 import { ResourceCache } from './scene/resource-cache';
 import { TourDriver } from './tour-driver';
-import type { HallTarget, ResolveUrl, Unlisten } from './types';
+import type { HallTarget, ResolveUrl, Unlisten, ViewInset } from './types';
 import { Viewport } from './viewport';
-import type { ViewInset } from './viewport';
 
 const BACKGROUND = new Color('#1B1F3B');
-/** Half a 60 Hz display frame, ms. */
-const HALF_VSYNC_MS = 8;
-
-/**
- * The wait before asking for the next capped-rate frame, so that it lands `intervalMs` after this one
- * began (`frameStart`, the animation frame's time). Waiting the whole interval after drawing finished
- * adds the draw time and then a wait for the next display frame: a 30 fps cap became 20 fps. Asking half
- * a display frame early lets the request catch the display frame the cap aims at.
- */
-function capped(frameStart: number, intervalMs: number): number {
-  return frameStart + intervalMs - HALF_VSYNC_MS - performance.now();
-}
 
 /**
  * Renders one pack's hall into one canvas, on demand: a frame is drawn when something asked for it
@@ -319,7 +306,7 @@ export class HallEngine {
     // Keep drawing only while something moves: the camera every frame, mascots at a capped rate, a
     // dwelling tour only when its next leg starts.
     if (cameraMoved || tour?.moving) this.invalidate();
-    else if (mascotsMoving) this.#scheduler.wakeAfter(capped(now, qualityProfile(this.#quality.level).mascotFrameMs));
+    else if (mascotsMoving) this.#scheduler.wakeForFrameAt(now + qualityProfile(this.#quality.level).mascotFrameMs);
     else if (tour?.wakeAt != null) this.#scheduler.wakeAfter(tour.wakeAt - now);
   }
 

@@ -1,5 +1,8 @@
 // Draws on demand: at most one animation frame pending, or one timed wake-up, and nothing while drawing is paused.
 
+/** Half a 60 Hz display frame, ms. */
+const HALF_DISPLAY_FRAME_MS = 8;
+
 /** The browser's animation-frame pair (injected, so the scheduler also runs under Node's fake clock in tests). */
 export interface AnimationFrames {
   request(callback: (now: number) => void): number;
@@ -41,6 +44,16 @@ export class FrameScheduler {
       this.#timer = null;
       this.request();
     }, Math.max(0, ms));
+  }
+
+  /**
+   * Asks for the frame due at `frameTime` (animation-frame clock): capped-rate animation, timed from
+   * when the last frame began. The request goes out half a display frame early so it catches that
+   * display frame; waiting the whole interval after a draw added the draw time and then a display frame
+   * (a 30 fps cap drew at 20).
+   */
+  wakeForFrameAt(frameTime: number): void {
+    this.wakeAfter(frameTime - HALF_DISPLAY_FRAME_MS - performance.now());
   }
 
   cancel(): void {

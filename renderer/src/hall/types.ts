@@ -53,3 +53,9 @@ export type PickableUserData = { readonly target: HallTarget };
 
 /** Resolves a pack-relative file path to the URL the host serves it at. */
 export type ResolveUrl = (packPath: string) => string;
+
+/** How much of the canvas a panel covers on its right and at its bottom, CSS px. */
+export interface ViewInset {
+  readonly right: number;
+  readonly bottom: number;
+}

@@ -1,5 +1,6 @@
 // Keeps the renderer's drawing buffer, pixel ratio and the camera's field of view matched to the canvas.
 import type { PerspectiveCamera, WebGLRenderer } from 'three';
+import type { ViewInset } from './types';
 
 const LANDSCAPE_FOV = 50;
 /** Portrait kiosks would otherwise see a keyhole; widen until this much is visible sideways. */
@@ -8,11 +9,6 @@ const MAX_FOV = 90;
 /** How long the view takes to slide when a side panel opens or closes, ms (UI motion: 200–400 ms). */
 const INSET_SLIDE_MS = 300;
 
-/** How much of the canvas a panel covers on its right and at its bottom, CSS px. */
-export interface ViewInset {
-  readonly right: number;
-  readonly bottom: number;
-}
 const NO_INSET: ViewInset = { right: 0, bottom: 0 };
 const sameInset = (a: ViewInset, b: ViewInset) => a.right === b.right && a.bottom === b.bottom;
 

@@ -27,6 +27,20 @@ describe('FrameScheduler', () => {
     expect(draw).toHaveBeenCalledTimes(1);
   });
 
+  it('times a capped-rate frame from when the last one began, not from when its drawing ended', () => {
+    const drawnAt: number[] = [];
+    const frames = new FrameScheduler((now) => drawnAt.push(now), () => true, clock);
+    frames.request();
+    vi.advanceTimersByTime(16);
+    expect(drawnAt).toEqual([16]);
+    // Drawing took 12 ms; the next frame is due 33 ms after the last began (at 49), and its request goes
+    // out half a display frame early (at 41), so the frame arrives at 57 instead of 12 + 33 + 16 = 77.
+    vi.advanceTimersByTime(12);
+    frames.wakeForFrameAt(16 + 33);
+    vi.advanceTimersByTime(100);
+    expect(drawnAt).toEqual([16, 57]);
+  });
+
   it('wakes after a delay, and an earlier request replaces the wake-up', () => {
     const draw = vi.fn();
     const frames = new FrameScheduler(draw, () => true, clock);

@@ -1,7 +1,8 @@
 // Level of detail for mascots: a reduced copy of each mesh, drawn while the mascot is small on screen.
 import { BufferAttribute, BufferGeometry, Mesh } from 'three';
-import type { InterleavedBufferAttribute, Object3D } from 'three';
+import type { InterleavedBufferAttribute, Object3D, PerspectiveCamera, Sphere } from 'three';
 import { MeshoptSimplifier } from 'three/addons/libs/meshopt_simplifier.module.js';
+import type { ResourceScope } from './resource-cache';
 
 /**
  * Why: under SwiftShader every triangle costs vertex work and setup whether it covers one pixel or a
@@ -49,6 +50,32 @@ export async function buildDetailLevels(root: Object3D): Promise<DetailLevels> {
       for (const swap of swaps) swap.mesh.geometry = full ? swap.full : swap.reduced;
     },
   };
+}
+
+/**
+ * The detail levels of a model on show, their geometries owned by `res` under `key`; null if the model
+ * was freed meanwhile or the simplifier failed (it then simply stays at full detail).
+ */
+export async function ownedDetailLevels(root: Object3D, res: ResourceScope, key: string, isDisposed: () => boolean): Promise<DetailLevels | null> {
+  try {
+    const levels = await buildDetailLevels(root);
+    if (isDisposed()) {
+      for (const geometry of levels.geometries) geometry.dispose();
+      return null;
+    }
+    for (const geometry of levels.geometries) res.own(`${key}:reduced:${geometry.uuid}`, () => geometry);
+    return levels;
+  } catch (error) {
+    console.warn(`[hall] ${key}: no reduced copy, drawing full detail`, error);
+    return null;
+  }
+}
+
+/** True if something within `bounds` appears taller than DETAIL.fullAboveViewShare of the view from `camera`. */
+export function looksLarge(bounds: Sphere, camera: PerspectiveCamera): boolean {
+  const viewHeightAtOneMetre = (2 * Math.tan((camera.fov * Math.PI) / 360)) / camera.zoom;
+  const distance = Math.max(0.01, bounds.center.distanceTo(camera.position));
+  return (2 * bounds.radius) / distance / viewHeightAtOneMetre > DETAIL.fullAboveViewShare;
 }
 
 /**

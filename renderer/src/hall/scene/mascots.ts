@@ -18,7 +18,7 @@ import type { AnimationAction, Camera, Material, Object3D, PerspectiveCamera } f
 import type { Mascot } from '../../../../electron/shared/manifest';
 import type { PickableUserData, Point3, ResolveUrl } from '../types';
 import type { ResourceScope } from './resource-cache';
-import { buildDetailLevels, DETAIL } from './mascot-detail';
+import { looksLarge, ownedDetailLevels } from './mascot-detail';
 import type { DetailLevels } from './mascot-detail';
 import { hitMaterial } from './structure';
 import { createVertexLitMaterial } from './vertex-lit-material';
@@ -123,7 +123,7 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
       return;
     }
     onChange();
-    await addDetailLevels(state, res, () => disposed);
+    state.detail = await ownedDetailLevels(state.body, res, `mascot:${mascot.id}`, () => disposed);
   });
 
   return {
@@ -167,12 +167,7 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
       );
     },
     fitDetail(camera) {
-      const viewHeightAtOneMetre = (2 * Math.tan((camera.fov * Math.PI) / 360)) / camera.zoom;
-      for (const state of states) {
-        if (!state.detail) continue;
-        const distance = Math.max(0.01, state.bounds.center.distanceTo(camera.position));
-        state.detail.show((2 * state.bounds.radius) / distance / viewHeightAtOneMetre > DETAIL.fullAboveViewShare);
-      }
+      for (const state of states) state.detail?.show(looksLarge(state.bounds, camera));
     },
     wave(id) {
       const state = states.find((s) => s.mascot.id === id);
@@ -188,21 +183,6 @@ export function buildMascots(mascots: readonly Mascot[], res: ResourceScope, res
       }
     },
   };
-}
-
-/** Builds the mascot's reduced meshes after it is on show; without them it simply stays at full detail. */
-async function addDetailLevels(state: MascotState, res: ResourceScope, isDisposed: () => boolean): Promise<void> {
-  try {
-    const levels = await buildDetailLevels(state.body);
-    if (isDisposed()) {
-      for (const geometry of levels.geometries) geometry.dispose();
-      return;
-    }
-    for (const geometry of levels.geometries) res.own(`mascot:${state.mascot.id}:reduced:${geometry.uuid}`, () => geometry);
-    state.detail = levels;
-  } catch (error) {
-    console.warn(`[hall] mascot "${state.mascot.id}": no reduced copy, drawing full detail`, error);
-  }
 }
 
 /** Sizes the invisible tap cylinder and the view-test sphere to a model of `width` × `height`. */
