@@ -1,14 +1,13 @@
 // `npm run bench`: bundles the CLI and test/bench/import-bench.ts with esbuild (no tsx needed), then runs the benchmark with the given arguments.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bundleDir = mkdtempSync(join(tmpdir(), 'sunrise-bench-bundle-'));
-const outfile = join(bundleDir, 'import-bench.mjs');
+// Inside the repository (test-results/ is ignored), so the bundles resolve the packages they keep
+// external (Playwright, esbuild, draco3dgltf, which load files of their own) from node_modules.
+const outfile = join(root, 'test-results', 'import-bench.mjs');
 let child = null;
 
 /** Runs `node args…` in the repository, forwarding Ctrl-C and friends so the benchmark can clean up. */
@@ -24,43 +23,39 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child?.kill(signal));
 }
 
-let code;
-try {
-  // Benchmark the current sources: the same esbuild bundle `npm run build` makes for the Node side.
-  code = await runNode(['electron/bundle.config.mjs']);
+// Benchmark the current sources: the same esbuild bundle `npm run build` makes for the Node side.
+let code = await runNode(['electron/bundle.config.mjs']);
+if (code === 0) {
+  await build({
+    entryPoints: [join(root, 'test', 'bench', 'import-bench.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    external: ['draco3dgltf'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  // SUNRISE_BENCH_ONLY=hall skips the (long) import benchmark.
+  if (process.env.SUNRISE_BENCH_ONLY !== 'hall') code = await runNode([outfile, ...process.argv.slice(2)], { ...process.env, SUNRISE_BENCH_ROOT: root });
+  // The hall benchmark drives the built renderer through the web host in Chromium.
+  if (code === 0) code = await runNode([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
   if (code === 0) {
+    const hallOut = join(root, 'test-results', 'hall-bench.mjs');
     await build({
-      entryPoints: [join(root, 'test', 'bench', 'import-bench.ts')],
-      outfile,
+      entryPoints: [join(root, 'test', 'bench', 'hall-bench.ts')],
+      outfile: hallOut,
       bundle: true,
       platform: 'node',
       target: 'node20',
       format: 'esm',
       logLevel: 'warning',
+      // Playwright and esbuild load their own binaries and files: keep them as packages.
+      external: ['@playwright/test', 'playwright-core', 'esbuild'],
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
-    // SUNRISE_BENCH_ONLY=hall skips the (long) import benchmark.
-    if (process.env.SUNRISE_BENCH_ONLY !== 'hall') code = await runNode([outfile, ...process.argv.slice(2)], { ...process.env, SUNRISE_BENCH_ROOT: root });
-    // The hall benchmark drives the built renderer through the web host in Chromium.
-    if (code === 0) code = await runNode([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
-    if (code === 0) {
-      // Inside the repository, so the bundle resolves @playwright/test from node_modules.
-      const hallOut = join(root, 'test-results', 'hall-bench.mjs');
-      await build({
-        entryPoints: [join(root, 'test', 'bench', 'hall-bench.ts')],
-        outfile: hallOut,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'esm',
-        logLevel: 'warning',
-        // Playwright and esbuild load their own binaries and files: keep them as packages.
-        external: ['@playwright/test', 'playwright-core', 'esbuild'],
-        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      });
-      code = await runNode([hallOut], { ...process.env, SUNRISE_BENCH_ROOT: root });
-    }
+    code = await runNode([hallOut], { ...process.env, SUNRISE_BENCH_ROOT: root });
   }
-} finally {
-  rmSync(bundleDir, { recursive: true, force: true });
 }
 process.exitCode = code;
