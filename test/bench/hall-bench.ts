@@ -109,8 +109,9 @@ async function settleOn(page: Page, id: string): Promise<void> {
 /**
  * Median frame interval on the attract fly-through: a fixed camera path the engine drives itself, as
  * fast as the renderer allows (a drag is bounded by how fast input events arrive, not by rendering).
- * Only flight frames count: a sample is taken when the camera has been flying for a whole second, the
- * window `frameTimeMs` is the median of (dwells draw nothing, or mascots at their capped rate).
+ * Only flight frames count. `frameTimeMs` is the median over the last second of frames, so a sample is
+ * taken only once the camera has flown for a whole second: then that second holds no dwell frames
+ * (a dwell draws nothing, or mascots at their capped rate, which says nothing about speed).
  */
 async function flightFrameMs(page: Page, url: string): Promise<number> {
   await page.goto(url);

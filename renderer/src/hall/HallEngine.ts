@@ -338,6 +338,8 @@ export class HallEngine {
     event.preventDefault();
     this.#contextLost = true;
     this.#scheduler.cancel();
+    // Nothing flies while the 2D fallback shows; the tour resumes (and says so) on restore.
+    this.#tours.pause();
     this.#events.emit('fallback', true);
   };
 

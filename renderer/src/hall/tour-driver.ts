@@ -60,6 +60,11 @@ export class TourDriver {
     this.#tour = new Tour([...spec.waypoints], { flightMs: 1600, reducedMotion, loop: spec.loop, from });
   }
 
+  /** The camera stopped where it was without the tour ending (the GPU context was lost): say so once. */
+  pause(): void {
+    this.#setFlying(false);
+  }
+
   /** Stops the running tour, if any (reported as `stopped`). */
   end(how: TourEnd = 'stopped'): void {
     const spec = this.#spec;

@@ -36,6 +36,8 @@ export interface MaterialPair {
 
 export interface MaterialsHarness {
   pairs(): MaterialPair[];
+  /** Shader errors of the vertex-lit material's variants (skinned + morphs, RGB/RGBA colours, sides). */
+  variantErrors(): string[];
 }
 
 declare global {

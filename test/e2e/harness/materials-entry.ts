@@ -1,6 +1,15 @@
 // Materials test page: draws the hall's cheap materials and the three.js materials they stand in for, under the hall's lights, and reads back pixels.
 import {
   AdditiveBlending,
+  BackSide,
+  Bone,
+  Float32BufferAttribute,
+  FrontSide,
+  Mesh,
+  Skeleton,
+  SkinnedMesh,
+  SphereGeometry,
+  Uint16BufferAttribute,
   BufferAttribute,
   CanvasTexture,
   Color,
@@ -11,6 +20,7 @@ import {
   MeshLambertMaterial,
   NoColorSpace,
   OrthographicCamera,
+  PerspectiveCamera,
   PlaneGeometry,
   Scene,
   SRGBColorSpace,
@@ -51,6 +61,79 @@ function centrePixel(material: Material, normal: Vector3, tint: string, x = 16):
   scene.remove(mesh);
   mesh.dispose();
   return [...pixel.slice(0, 3)];
+}
+
+/** The back of a double-sided face, seen from behind: lit as if it faced the camera, like Lambert does. */
+function backFacePairs(): MaterialPair[] {
+  const lambert = new MeshLambertMaterial({ color: '#FFFFFF', side: DoubleSide });
+  const vertexLit = createVertexLitMaterial({ side: DoubleSide });
+  return ['#F4EADF', '#2E7D6B'].map((tint) => {
+    // The plane faces up (+y) and the camera looks at it from below.
+    const seenFromBelow = (material: Material) => {
+      const mesh = new InstancedMesh(plane, material, 1);
+      mesh.setMatrixAt(0, new Matrix4());
+      mesh.setColorAt(0, new Color(tint));
+      mesh.lookAt(0, 1, 0);
+      scene.add(mesh);
+      camera.position.set(0, -3, 0);
+      camera.up.set(1, 0, 0);
+      camera.lookAt(0, 0, 0);
+      renderer.render(scene, camera);
+      const gl = renderer.getContext();
+      const pixel = new Uint8Array(4);
+      gl.readPixels(16, 16, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      scene.remove(mesh);
+      mesh.dispose();
+      return [...pixel.slice(0, 3)];
+    };
+    return { name: `back face ${tint}`, expected: seenFromBelow(lambert), actual: seenFromBelow(vertexLit) };
+  });
+}
+
+/**
+ * Compiles and draws the vertex-lit material in the shader variants models bring: skinned with morph
+ * targets (positions, normals, colours), RGB and RGBA vertex colours, back-sided. Returns three's shader
+ * errors (an empty list when every variant compiled and linked).
+ */
+function variantErrors(): string[] {
+  const errors: string[] = [];
+  renderer.debug.onShaderError = (_gl, _program, vertex, fragment) => {
+    errors.push(`${renderer.getContext().getShaderInfoLog(vertex) ?? ''} ${renderer.getContext().getShaderInfoLog(fragment) ?? ''}`.trim() || 'shader error');
+  };
+  const group = new Scene();
+  group.add(...createHallLights());
+  const sphere = () => new SphereGeometry(0.5, 12, 8);
+  const rgb = sphere();
+  rgb.setAttribute('color', new Float32BufferAttribute(new Float32Array(rgb.getAttribute('position').count * 3).fill(0.5), 3));
+  const rgba = sphere();
+  rgba.setAttribute('color', new Float32BufferAttribute(new Float32Array(rgba.getAttribute('position').count * 4).fill(0.5), 4));
+  const skinned = sphere();
+  const count = skinned.getAttribute('position').count;
+  skinned.setAttribute('skinIndex', new Uint16BufferAttribute(new Uint16Array(count * 4), 4));
+  skinned.setAttribute('skinWeight', new Float32BufferAttribute(new Float32Array(count * 4).map((_, i) => (i % 4 === 0 ? 1 : 0)), 4));
+  skinned.setAttribute('color', new Float32BufferAttribute(new Float32Array(count * 3).fill(0.8), 3));
+  skinned.morphAttributes.position = [new Float32BufferAttribute(new Float32Array(count * 3), 3)];
+  skinned.morphAttributes.normal = [new Float32BufferAttribute(new Float32Array(count * 3), 3)];
+  skinned.morphAttributes.color = [new Float32BufferAttribute(new Float32Array(count * 3), 3)];
+  const bone = new Bone();
+  const body = new SkinnedMesh(skinned, createVertexLitMaterial({ vertexColors: true }));
+  body.add(bone);
+  body.bind(new Skeleton([bone]));
+  body.morphTargetInfluences = [0.5];
+  group.add(
+    body,
+    new Mesh(rgb, createVertexLitMaterial({ vertexColors: true, side: FrontSide })),
+    new Mesh(rgba, createVertexLitMaterial({ vertexColors: true, side: DoubleSide })),
+    new Mesh(sphere(), createVertexLitMaterial({ side: BackSide })),
+  );
+  const view = new PerspectiveCamera(50, 1, 0.1, 10);
+  view.position.set(0, 0, 3);
+  renderer.compile(group, view);
+  renderer.render(group, view);
+  const glError = renderer.getContext().getError();
+  if (glError !== 0) errors.push(`GL error ${glError}`);
+  renderer.debug.onShaderError = null;
+  return errors;
 }
 
 function lambertPairs(): MaterialPair[] {
@@ -116,4 +199,4 @@ function glowPair(): MaterialPair {
   return { name: 'spotlight glow', expected: draw(basic), actual: draw(createGlowMaterial('#FFD27A')) };
 }
 
-window.materialsHarness = { pairs: () => [...lambertPairs(), ...texturePairs(), glowPair()] };
+window.materialsHarness = { pairs: () => [...lambertPairs(), ...backFacePairs(), ...texturePairs(), glowPair()], variantErrors };

@@ -1,10 +1,9 @@
 // Mascot level of detail: reduced copies made by three's meshoptimizer simplifier (real WebAssembly), swapped in by on-screen size.
-import type { BufferGeometry } from 'three';
-import { BufferAttribute, Group, InterleavedBuffer, InterleavedBufferAttribute, Mesh, MeshBasicMaterial, PerspectiveCamera, SphereGeometry } from 'three';
+import { BufferAttribute, BufferGeometry, Group, InterleavedBuffer, InterleavedBufferAttribute, Mesh, MeshBasicMaterial, PerspectiveCamera, SphereGeometry } from 'three';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MeshoptSimplifier } from 'three/addons/libs/meshopt_simplifier.module.js';
 import type { Mascot } from '../../../electron/shared/manifest';
-import { buildDetailLevels, DETAIL, reduceGeometry } from '../../../renderer/src/hall/scene/mascot-detail';
+import { buildDetailLevels, DETAIL, ownedDetailLevels, reduceGeometry } from '../../../renderer/src/hall/scene/mascot-detail';
 import { buildMascots } from '../../../renderer/src/hall/scene/mascots';
 import { ResourceCache, ResourceScope } from '../../../renderer/src/hall/scene/resource-cache';
 import { fixtureHallManifest } from './hall-scene-helpers';
@@ -60,9 +59,12 @@ describe('reduceGeometry', () => {
     expect(reduced.boundingSphere?.radius).toBeCloseTo(0.5, 1);
   });
 
-  it('leaves small, unindexed and multi-material meshes alone', () => {
+  it('leaves small, unindexed, partly drawn and multi-material meshes alone', () => {
     expect(reduceGeometry(new SphereGeometry(1, 8, 6))).toBeNull();
     expect(reduceGeometry(paintedSphere().toNonIndexed())).toBeNull();
+    const partial = paintedSphere();
+    partial.setDrawRange(0, 600);
+    expect(reduceGeometry(partial)).toBeNull();
     const grouped = paintedSphere();
     grouped.addGroup(0, 300, 0);
     grouped.addGroup(300, Infinity, 1);
@@ -85,6 +87,40 @@ describe('buildDetailLevels', () => {
     expect(small.geometry).toBe(smallGeometry);
     levels.show(true);
     expect(dense.geometry).toBe(full);
+  });
+
+  it('makes one copy for meshes that share a geometry, and none for meshes drawn with a material array', async () => {
+    const root = new Group();
+    const shared = paintedSphere();
+    const twins = [new Mesh(shared, new MeshBasicMaterial()), new Mesh(shared, new MeshBasicMaterial())];
+    const grouped = new Mesh(paintedSphere(), [new MeshBasicMaterial(), new MeshBasicMaterial()]);
+    root.add(...twins, grouped);
+    const levels = await buildDetailLevels(root);
+    expect(levels.geometries).toHaveLength(1);
+    levels.show(false);
+    expect(twins[0]?.geometry).toBe(levels.geometries[0]);
+    expect(twins[1]?.geometry).toBe(levels.geometries[0]);
+    expect(grouped.geometry).not.toBe(levels.geometries[0]);
+  });
+
+  it('frees its copies instead of handing them over when the hall went away meanwhile', async () => {
+    const root = new Group();
+    root.add(new Mesh(paintedSphere(), new MeshBasicMaterial()));
+    const cache = new ResourceCache();
+    const scope = new ResourceScope(cache, 't');
+    const disposed = vi.fn();
+    const original = BufferGeometry.prototype.dispose;
+    const spy = vi.spyOn(BufferGeometry.prototype, 'dispose').mockImplementation(function (this: BufferGeometry) {
+      disposed(this.name);
+      original.call(this);
+    });
+    expect(await ownedDetailLevels(root, scope, 'mascot:gone', () => true)).toBeNull();
+    spy.mockRestore();
+    expect(disposed).toHaveBeenCalledWith(expect.stringMatching(/:reduced$/));
+    expect(cache.keys()).toEqual([]);
+    const kept = await ownedDetailLevels(root, scope, 'mascot:here', () => false);
+    expect(kept?.geometries).toHaveLength(1);
+    expect(cache.keys().filter((key) => key.startsWith('t/mascot:here:reduced:'))).toHaveLength(1);
   });
 });
 

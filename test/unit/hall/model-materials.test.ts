@@ -30,6 +30,10 @@ describe('cheaperMaterial', () => {
     expect(glass).toBeInstanceOf(MeshLambertMaterial);
     expect(glass.opacity).toBeCloseTo(0.4);
     expect(cheaperMaterial(new MeshStandardMaterial({ alphaTest: 0.5 }))).toBeInstanceOf(MeshLambertMaterial);
+    // A mesh without normals (GLTFLoader then shades it flat) needs per-pixel normals.
+    const flat = cheaperMaterial(new MeshStandardMaterial({ flatShading: true }));
+    expect(flat).toBeInstanceOf(MeshLambertMaterial);
+    expect((flat as MeshLambertMaterial).flatShading).toBe(true);
   });
 
   it('leaves materials that are not PBR as they are', () => {

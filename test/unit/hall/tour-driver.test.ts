@@ -49,8 +49,14 @@ describe('TourDriver', () => {
     expect(flying).toEqual([true, false]);
     driver.step(5000, camera);
     expect(flying).toEqual([true, false, true]);
-    driver.end();
+    // A lost GPU context stops the camera mid-flight without ending the tour.
+    driver.pause();
     expect(flying).toEqual([true, false, true, false]);
+    expect(driver.active).toBe(true);
+    driver.step(5100, camera);
+    expect(flying).toEqual([true, false, true, false, true]);
+    driver.end();
+    expect(flying).toEqual([true, false, true, false, true, false]);
   });
 
   it('ends after the last dwell of a one-way tour, and end() clears the spotlight', () => {

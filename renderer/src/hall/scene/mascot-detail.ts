@@ -1,5 +1,5 @@
 // Level of detail for mascots: a reduced copy of each mesh, drawn while the mascot is small on screen.
-import { BufferAttribute, BufferGeometry, Mesh } from 'three';
+import { BufferAttribute, BufferGeometry, Mesh, SkinnedMesh } from 'three';
 import type { InterleavedBufferAttribute, Object3D, PerspectiveCamera, Sphere } from 'three';
 import { MeshoptSimplifier } from 'three/addons/libs/meshopt_simplifier.module.js';
 import type { ResourceScope } from './resource-cache';
@@ -35,15 +35,22 @@ export interface DetailLevels {
 export async function buildDetailLevels(root: Object3D): Promise<DetailLevels> {
   await MeshoptSimplifier.ready;
   const swaps: { mesh: Mesh; full: BufferGeometry; reduced: BufferGeometry }[] = [];
+  // Meshes that share a geometry share its reduced copy.
+  const copies = new Map<BufferGeometry, BufferGeometry | null>();
   root.traverse((object) => {
-    if (!(object instanceof Mesh)) return;
+    // A material array draws by geometry groups, which a reduced copy does not have.
+    if (!(object instanceof Mesh) || Array.isArray(object.material)) return;
     const full = object.geometry as BufferGeometry;
-    const reduced = reduceGeometry(full);
-    if (reduced) swaps.push({ mesh: object, full, reduced });
+    if (!copies.has(full)) copies.set(full, reduceGeometry(full));
+    const reduced = copies.get(full);
+    if (!reduced) return;
+    // A skinned mesh culls by a sphere it computes once, from whatever geometry it has then: the full one.
+    if (object instanceof SkinnedMesh && object.boundingSphere === null) object.computeBoundingSphere();
+    swaps.push({ mesh: object, full, reduced });
   });
   let showing = true;
   return {
-    geometries: swaps.map((swap) => swap.reduced),
+    geometries: [...new Set(swaps.map((swap) => swap.reduced))],
     show(full) {
       if (full === showing) return;
       showing = full;
@@ -80,14 +87,15 @@ export function looksLarge(bounds: Sphere, camera: PerspectiveCamera): boolean {
 
 /**
  * A copy of `geometry` with about DETAIL.keep of its triangles and only the vertices they use, or null
- * when it is not worth it (small, unindexed, split into material groups, or barely reducible). Normals
+ * when it is not worth it (small, unindexed, split into material groups, drawn in part, or barely reducible). Normals
  * and vertex colours steer the simplifier, so painted features (eyes, badges) keep their edges; open
  * borders stay where they are. Needs `MeshoptSimplifier.ready`.
  */
 export function reduceGeometry(geometry: BufferGeometry): BufferGeometry | null {
   const index = geometry.index;
   const position = geometry.getAttribute('position') as Attribute | undefined;
-  if (!index || !position || geometry.groups.length > 1 || index.count / 3 < DETAIL.minTriangles) return null;
+  const wholeRange = geometry.drawRange.start === 0 && geometry.drawRange.count === Infinity;
+  if (!index || !position || geometry.groups.length > 1 || !wholeRange || index.count / 3 < DETAIL.minTriangles) return null;
   const indices = Uint32Array.from({ length: index.count }, (_, i) => index.getX(i));
   const vertexCount = position.count;
   const positions = new Float32Array(vertexCount * 3);

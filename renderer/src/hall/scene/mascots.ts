@@ -45,7 +45,7 @@ const CROSSFADE_SECONDS = 0.25;
 
 export interface Mascots {
   readonly group: Group;
-  /** Settles when every model has loaded or fallen back to a placeholder. */
+  /** Settles when every model has loaded (with its reduced copy) or fallen back to a placeholder. */
   readonly ready: Promise<void>;
   /** Advances idle animations and turns; true if anything moved. */
   update(deltaSeconds: number, cameraPosition: Point3): boolean;

@@ -28,7 +28,8 @@ export function buildSpotlight(res: ResourceScope): Spotlight {
     return withAlpha(geometry, (y) => 0.06 + 0.22 * (y / height));
   });
   const discGeometry = res.shared('geometry:spotlight-disc', () => {
-    const geometry = new CircleGeometry(RADIUS, 32).rotateX(-Math.PI / 2).translate(0, 0.015, 0);
+    // Above the zone rugs (2 cm), which would otherwise hide it inside a zone.
+    const geometry = new CircleGeometry(RADIUS, 32).rotateX(-Math.PI / 2).translate(0, 0.035, 0);
     return withAlpha(geometry, (_y, radius) => 0.5 * (1 - radius / RADIUS));
   });
   const material = res.shared('material:spotlight', () => createGlowMaterial(BEAM_COLOUR));

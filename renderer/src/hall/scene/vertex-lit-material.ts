@@ -26,6 +26,20 @@ const vertexShader = /* glsl */ `
 uniform vec3 diffuse;
 uniform vec3 emissive;
 varying vec3 vDisplayColor;
+#ifdef DOUBLE_SIDED
+  // The colour of the face's other side: the fragment shader picks by which side the triangle shows.
+  varying vec3 vDisplayColorBack;
+#endif
+vec3 displayColorFacing( const in vec3 normal, const in vec3 albedo ) {
+  vec3 irradiance = getAmbientLightIrradiance( ambientLightColor );
+  #if NUM_HEMI_LIGHTS > 0
+    for ( int i = 0; i < NUM_HEMI_LIGHTS; i ++ ) irradiance += getHemisphereLightIrradiance( hemisphereLights[ i ], normal );
+  #endif
+  #if NUM_DIR_LIGHTS > 0
+    for ( int i = 0; i < NUM_DIR_LIGHTS; i ++ ) irradiance += saturate( dot( normal, directionalLights[ i ].direction ) ) * directionalLights[ i ].color;
+  #endif
+  return sRGBTransferOETF( vec4( irradiance * BRDF_Lambert( albedo ) + emissive, 1.0 ) ).rgb;
+}
 void main() {
   #include <color_vertex>
   #include <morphinstance_vertex>
@@ -41,30 +55,28 @@ void main() {
   #include <skinning_vertex>
   #include <project_vertex>
   vec3 normal = normalize( transformedNormal );
-  #ifdef DOUBLE_SIDED // three defines it for side: DoubleSide
-    // The back of a double-sided face is lit as if it faced the camera (what Lambert does per pixel).
-    if ( dot( normal, mvPosition.xyz ) > 0.0 ) normal = - normal;
-  #endif
-  vec3 irradiance = getAmbientLightIrradiance( ambientLightColor );
-  #if NUM_HEMI_LIGHTS > 0
-    for ( int i = 0; i < NUM_HEMI_LIGHTS; i ++ ) irradiance += getHemisphereLightIrradiance( hemisphereLights[ i ], normal );
-  #endif
-  #if NUM_DIR_LIGHTS > 0
-    for ( int i = 0; i < NUM_DIR_LIGHTS; i ++ ) irradiance += saturate( dot( normal, directionalLights[ i ].direction ) ) * directionalLights[ i ].color;
-  #endif
   vec3 albedo = diffuse;
   #if defined( USE_COLOR ) || defined( USE_COLOR_ALPHA ) || defined( USE_INSTANCING_COLOR ) || defined( USE_BATCHING_COLOR )
     albedo *= vColor.rgb;
   #endif
-  vec3 linear = irradiance * BRDF_Lambert( albedo ) + emissive;
-  vDisplayColor = sRGBTransferOETF( vec4( linear, 1.0 ) ).rgb;
+  vDisplayColor = displayColorFacing( normal, albedo );
+  #ifdef DOUBLE_SIDED // three defines it for side: DoubleSide
+    vDisplayColorBack = displayColorFacing( - normal, albedo );
+  #endif
 }
 `;
 
 const fragmentShader = /* glsl */ `
 varying vec3 vDisplayColor;
+#ifdef DOUBLE_SIDED
+  varying vec3 vDisplayColorBack;
+#endif
 void main() {
   gl_FragColor = vec4( vDisplayColor, 1.0 );
+  #ifdef DOUBLE_SIDED
+    // Lambert flips the normal of a triangle seen from behind (gl_FrontFacing), not of a vertex.
+    if ( ! gl_FrontFacing ) gl_FragColor.rgb = vDisplayColorBack;
+  #endif
 }
 `;
 
