@@ -19,11 +19,11 @@ test.afterEach(async () => {
 const cli = runCli;
 
 /** Builds and installs fixture packs into the host's data folder; the last one imported is active. */
-async function installPacks(...packs: { id: string; title: string; mascots?: boolean }[]): Promise<void> {
+async function installPacks(...packs: { id: string; title: string; mascots?: boolean; detailedMascots?: boolean }[]): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'sunrise-e2e-hall-'));
   cli('settings', 'set', 'packs.acceptUnsigned', 'true', '--data', host.dataDir);
   for (const pack of packs) {
-    const dir = await writeFixturePackDir(join(work, pack.id), { id: pack.id, title: { 'zh-CN': pack.title, en: pack.title }, mascots: pack.mascots ?? false });
+    const dir = await writeFixturePackDir(join(work, pack.id), { id: pack.id, title: { 'zh-CN': pack.title, en: pack.title }, mascots: pack.mascots ?? false, detailedMascots: pack.detailedMascots ?? false });
     cli('pack', 'build', dir, '-o', join(work, `${pack.id}.zip`));
     cli('pack', 'import', join(work, `${pack.id}.zip`), '--data', host.dataDir);
   }
@@ -114,7 +114,8 @@ test('a lost WebGL context shows the exhibit index, and the hall comes back on r
 
 test('twenty pack switches leave GPU geometries and textures where they were', async ({ page }) => {
   test.setTimeout(120_000);
-  await installPacks({ id: 'pack-a', title: 'Pack A', mascots: true }, { id: 'pack-b', title: 'Pack B' });
+  // Detailed mascots: their reduced copies (drawn from afar) are GPU geometries too, and must go with their hall.
+  await installPacks({ id: 'pack-a', title: 'Pack A', mascots: true, detailedMascots: true }, { id: 'pack-b', title: 'Pack B' });
   const kiosk = new KioskPage(page);
   await kiosk.open(host.url);
   await kiosk.tapToBegin();
@@ -136,6 +137,11 @@ test('twenty pack switches leave GPU geometries and textures where they were', a
     return JSON.parse(settled) as { geometries: number; textures: number };
   };
   await switchTo('pack-a', 'Pack A');
+  // Both mascots are in view from home (the hall without them is ~180 triangles), but their heads, 2 × 1,024
+  // triangles at full detail, are drawn as reduced copies.
+  const drawn = (await kiosk.diagnostics()).triangles;
+  expect(drawn).toBeGreaterThan(400);
+  expect(drawn).toBeLessThan(2048);
   const first = await switchTo('pack-b', 'Pack B');
   let last = first;
   for (let i = 0; i < 10; i += 1) {

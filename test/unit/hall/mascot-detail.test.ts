@@ -6,6 +6,8 @@ import type { Mascot } from '../../../electron/shared/manifest';
 import { buildDetailLevels, DETAIL, ownedDetailLevels, reduceGeometry } from '../../../renderer/src/hall/scene/mascot-detail';
 import { buildMascots } from '../../../renderer/src/hall/scene/mascots';
 import { ResourceCache, ResourceScope } from '../../../renderer/src/hall/scene/resource-cache';
+import { makeGlb } from '../../fixtures/packs/make-glb';
+import { parseGlb } from '../../fixtures/packs/parse-glb';
 import { fixtureHallManifest } from './hall-scene-helpers';
 
 /** A dense sphere, its top half one colour and its bottom half another (like a face painted on a head). */
@@ -125,6 +127,18 @@ describe('buildDetailLevels', () => {
 });
 
 describe('mascots at a distance', () => {
+  it('a fixture mascot with a round head gets a reduced head and keeps its boxes', async () => {
+    const model = await parseGlb(makeGlb({ roundHead: true }));
+    const head = model.scene.getObjectByName('head');
+    if (!(head instanceof Mesh)) throw new Error('no head mesh');
+    const full = head.geometry as BufferGeometry;
+    const levels = await buildDetailLevels(model.scene);
+    expect(levels.geometries).toHaveLength(1);
+    levels.show(false);
+    expect(triangles(head.geometry as BufferGeometry)).toBeLessThan(triangles(full) * DETAIL.worthBelow);
+    expect(triangles(full)).toBeGreaterThan(900);
+  });
+
   it('draw their reduced meshes when small on screen and full ones up close; the hall owns the copies', async () => {
     const [mascot] = fixtureHallManifest().hall.mascots as [Mascot];
     const model = new Group();
