@@ -1,7 +1,7 @@
 // One import at a time per data folder, across processes (the kiosk and a staff CLI may both try).
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lockState, tryCreateLock } from '../store/process-lock';
+import { CLAIM_MS, lockState, tryCreateLock } from '../store/process-lock';
 
 const LOCK_FILE = '.import.lock';
 
@@ -15,7 +15,8 @@ export interface ImportLock {
  * as the pack takes to copy, so a lock is never abandoned for its age, only when its process is gone.
  */
 export async function importRunningElsewhere(packsDir: string): Promise<boolean> {
-  return (await lockState(join(packsDir, LOCK_FILE))) === 'held';
+  const state = await lockState(join(packsDir, LOCK_FILE));
+  return state === 'held' || state === 'claiming';
 }
 
 /**
@@ -24,12 +25,20 @@ export async function importRunningElsewhere(packsDir: string): Promise<boolean>
  */
 export async function acquireImportLock(packsDir: string): Promise<ImportLock | null> {
   const file = join(packsDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  // A lock being claimed becomes held (its pid written) or abandoned (its creator died) within CLAIM_MS.
+  const deadline = Date.now() + CLAIM_MS * 2;
+  for (let takeovers = 0; takeovers < 2; ) {
     if (await tryCreateLock(file)) return { release: () => rm(file, { force: true }) };
     const state = await lockState(file);
     // This process's own imports are serial too: its lock means busy, like anyone else's.
     if (state === 'held' || state === 'mine') return null;
+    if (state === 'claiming') {
+      if (Date.now() > deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      continue;
+    }
     await rm(file, { force: true });
+    takeovers += 1;
   }
   return null;
 }

@@ -36,11 +36,15 @@ export async function tryCreateLock(file: string): Promise<boolean> {
   return true;
 }
 
-export type LockState = 'free' | 'mine' | 'held' | 'abandoned';
+export type LockState = 'free' | 'mine' | 'held' | 'claiming' | 'abandoned';
+
+/** How long a `claiming` lock can stay so before it is `abandoned`, ms: wait this long before deciding. */
+export const CLAIM_MS = EMPTY_STALE_MS;
 
 /**
- * Who has the lock at `file`: nobody (`free`), this process (`mine`), another live process or one still
- * writing its pid (`held`), or a process that is gone (`abandoned`, safe to take over). `maxAgeMs` also
+ * Who has the lock at `file`: nobody (`free`), this process (`mine`), another live process (`held`),
+ * a process writing its pid right now or one that died doing so (`claiming`: ask again within
+ * CLAIM_MS), or a process that is gone (`abandoned`, safe to take over). `maxAgeMs` also
  * abandons a lock older than that, for locks held only for milliseconds (a pid can be reused after a
  * reboot).
  */
@@ -50,7 +54,7 @@ export async function lockState(file: string, options: { maxAgeMs?: number } = {
     const pid = Number.parseInt(text, 10);
     const age = Date.now() - info.mtimeMs;
     if (options.maxAgeMs !== undefined && age > options.maxAgeMs) return 'abandoned';
-    if (!(Number.isInteger(pid) && pid > 0)) return age > EMPTY_STALE_MS ? 'abandoned' : 'held';
+    if (!(Number.isInteger(pid) && pid > 0)) return age > EMPTY_STALE_MS ? 'abandoned' : 'claiming';
     if (pid === process.pid) return 'mine';
     return isAlive(pid) ? 'held' : 'abandoned';
   } catch (error) {

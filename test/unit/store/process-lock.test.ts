@@ -36,7 +36,7 @@ describe('lockState', () => {
 
   it('treats a lock without a pid as being taken right now, and as abandoned after a second', async () => {
     await writeFile(file, '');
-    expect(await lockState(file)).toBe('held');
+    expect(await lockState(file)).toBe('claiming');
     await age(5);
     expect(await lockState(file)).toBe('abandoned');
   });
@@ -50,11 +50,21 @@ describe('lockState', () => {
 });
 
 describe('the import lock', () => {
-  it('counts a lock whose pid is not written yet as an import running elsewhere, and does not take it', async () => {
+  it('counts a lock whose pid is not written yet as an import running elsewhere, and waits to see whether its creator lives', async () => {
     await writeFile(file, '');
     expect(await importRunningElsewhere(dir)).toBe(true);
+    // Its creator writes its pid meanwhile: busy.
+    const creatorWrites = new Promise((resolve) => setTimeout(resolve, 100)).then(() => writeFile(file, String(process.ppid)));
     expect(await acquireImportLock(dir)).toBeNull();
-    // Left empty by a creator that died: taken over.
+    await creatorWrites;
+    // Left empty by a creator that died: taken over once it is clearly abandoned (about a second).
+    await writeFile(file, '');
+    const started = Date.now();
+    const taken = await acquireImportLock(dir);
+    expect(taken).not.toBeNull();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    await taken?.release();
+    await writeFile(file, '');
     await age(5);
     expect(await importRunningElsewhere(dir)).toBe(false);
     const lock = await acquireImportLock(dir);
