@@ -186,6 +186,21 @@ test('the touch-to-begin pill pulses while the fly-through rests and holds still
   }
 });
 
+test('the attract text moves a few pixels at each rest of the fly-through (burn-in care)', async ({ page }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.open(host.url);
+  const title = page.locator('.attract .content');
+  const placeAtNextRest = async () => {
+    await expect.poll(async () => (await kiosk.diagnostics()).tourFlying, { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await kiosk.diagnostics()).tourFlying, { timeout: 20_000 }).toBe(false);
+    return title.evaluate((element) => getComputedStyle(element).translate);
+  };
+  const first = await placeAtNextRest();
+  const second = await placeAtNextRest();
+  expect(first).toMatch(/px/);
+  expect(second).not.toBe(first);
+});
+
 test('the attract fly-through presents a mascot by name in both languages', async ({ page }) => {
   await installPacks({ id: 'mini-expo', title: 'Mini expo', mascots: true });
   const kiosk = new KioskPage(page);
