@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { RecordedEvent } from '../../shared/analytics-types';
 import type { Logger } from '../log/logger';
 import { describeError } from '../store/fs-error';
+import { freeBytes } from '../store/free-space';
 import { dayFileName, dayName, pruneOldDays } from './day-files';
 
 /** How long an event may wait in memory before it is written. @default 1000 ms */
@@ -13,6 +14,11 @@ export const DEFAULT_FLUSH_MS = 1000;
 export const MAX_PENDING_EVENTS = 1000;
 /** Largest day file: about 100,000 events, far beyond a real day, so a runaway renderer cannot fill the disk. */
 export const MAX_DAY_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Analytics stop while the disk has less free than this (reliability.md C7), so settings, logs and
+ * the pledge walls can still be written on a nearly full disk; they start again once there is room.
+ */
+export const ANALYTICS_DISK_RESERVE_BYTES = 256 * 1024 * 1024;
 
 export interface AnalyticsLogOptions {
   /** The analytics folder (`<data>/analytics`); created if missing. */
@@ -26,6 +32,8 @@ export interface AnalyticsLogOptions {
   readonly flushMs?: number;
   /** @default MAX_DAY_FILE_BYTES */
   readonly maxDayBytes?: number;
+  /** @default ANALYTICS_DISK_RESERVE_BYTES */
+  readonly reserveBytes?: number;
 }
 
 export interface AnalyticsLog {
@@ -35,7 +43,7 @@ export interface AnalyticsLog {
   flush(): Promise<void>;
   /** Changes how many days are kept and deletes what falls outside at once. */
   setRetentionDays(days: number): Promise<void>;
-  /** Events lost since open: dropped from a full queue, over the day cap, or refused by the disk. */
+  /** Events lost since open: dropped from a full queue, over the day cap, on a nearly full disk, or refused by the disk. */
   readonly dropped: number;
   /** Writes what is queued, then refuses further events. */
   close(): Promise<void>;
@@ -53,7 +61,7 @@ export interface AnalyticsLog {
  * line first, so the next event is never glued onto it.
  */
 export async function openAnalyticsLog(options: AnalyticsLogOptions): Promise<AnalyticsLog> {
-  const { dir, logger, now = () => new Date(), flushMs = DEFAULT_FLUSH_MS, maxDayBytes = MAX_DAY_FILE_BYTES } = options;
+  const { dir, logger, now = () => new Date(), flushMs = DEFAULT_FLUSH_MS, maxDayBytes = MAX_DAY_FILE_BYTES, reserveBytes = ANALYTICS_DISK_RESERVE_BYTES } = options;
   let retentionDays = options.retentionDays;
   await mkdir(dir, { recursive: true });
   await pruneOldDays(dir, retentionDays, now(), logger);
@@ -69,11 +77,29 @@ export async function openAnalyticsLog(options: AnalyticsLogOptions): Promise<An
   const capReported = new Set<string>();
   let lastDay = dayName(now());
   let failing = false;
+  let diskLow = false;
+
+  /** True (and said once) while writing `bytes` would leave less than the reserve free. */
+  const overReserve = async (bytes: number): Promise<boolean> => {
+    const free = await freeBytes(dir);
+    const low = free - bytes < reserveBytes;
+    if (low !== diskLow) {
+      diskLow = low;
+      if (low) logger.warn(`The disk is nearly full (${Math.round(free / 2 ** 20)} MiB free): analytics stop until ${Math.round(reserveBytes / 2 ** 20)} MiB are free again`, { dropped });
+      else logger.info('There is room on the disk again: analytics resume', { dropped });
+    }
+    return low;
+  };
 
   const appendDay = async (day: string, lines: string[]): Promise<void> => {
     const file = join(dir, dayFileName(day));
     let handle: FileHandle | undefined;
     try {
+      // Checked before the file is even created; the +1 is the newline a torn tail may need.
+      if (await overReserve(Buffer.byteLength(lines.join(''), 'utf8') + 1)) {
+        dropped += lines.length;
+        return;
+      }
       // a+: appends always go to the end, and the tail can still be read to check for a torn line.
       handle = await open(file, 'a+');
       const size = (await handle.stat()).size;

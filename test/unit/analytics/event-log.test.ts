@@ -22,10 +22,19 @@ function clock(start: Date) {
   return { now: () => current, set: (next: Date) => (current = next) };
 }
 
-async function openLog(dir: string, options: { now?: () => Date; retentionDays?: number; maxDayBytes?: number } = {}) {
+async function openLog(dir: string, options: { now?: () => Date; retentionDays?: number; maxDayBytes?: number; reserveBytes?: number } = {}) {
   const logger = createMemoryLogger();
   // A long timer: tests flush by hand, so nothing depends on timing.
-  const log = await openAnalyticsLog({ dir, logger, retentionDays: options.retentionDays ?? 90, flushMs: 60_000, ...(options.now ? { now: options.now } : {}), ...(options.maxDayBytes ? { maxDayBytes: options.maxDayBytes } : {}) });
+  const log = await openAnalyticsLog({
+    dir,
+    logger,
+    retentionDays: options.retentionDays ?? 90,
+    flushMs: 60_000,
+    // No reserve unless a test asks: the machine's real free space must not decide other tests.
+    reserveBytes: options.reserveBytes ?? 0,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.maxDayBytes ? { maxDayBytes: options.maxDayBytes } : {}),
+  });
   logs.push(log);
   return { log, logger };
 }
@@ -43,6 +52,29 @@ describe('analytics event log', () => {
     await log.flush();
     expect(await readdir(dir)).toEqual(['2026-11-28.jsonl']);
     expect(await readFile(join(dir, '2026-11-28.jsonl'), 'utf8')).toBe(`${JSON.stringify(event('a'))}\n${JSON.stringify(event('b'))}\n`);
+  });
+
+  it('stops on a nearly full disk, counting what it drops and saying so once (reliability.md C7)', async () => {
+    const dir = await makeTempDir();
+    const { statfs } = await import('node:fs/promises');
+    const info = await statfs(dir);
+    // A reserve larger than the real free space of this file system: the disk counts as nearly full.
+    const { log, logger } = await openLog(dir, { reserveBytes: info.bavail * info.bsize + 2 ** 30 });
+    log.record(event('a'));
+    log.record(event('b'));
+    await log.flush();
+    log.record(event('c'));
+    await log.flush();
+    expect(await readdir(dir)).toEqual([]);
+    expect(log.dropped).toBe(3);
+    const warnings = logger.entries.filter((entry) => entry.level === 'warn' && entry.message.includes('nearly full'));
+    expect(warnings).toHaveLength(1);
+    // With room to spare the same events are written.
+    const roomy = await openLog(dir, { reserveBytes: 1024 });
+    roomy.log.record(event('d'));
+    await roomy.log.flush();
+    expect((await readdir(dir)).length).toBe(1);
+    expect(roomy.log.dropped).toBe(0);
   });
 
   it('flushes on its own within the flush interval, and on close', async () => {
