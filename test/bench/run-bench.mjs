@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-// Inside the repository (test-results/ is ignored), so the bundles resolve the packages they keep
-// external (Playwright, esbuild, draco3dgltf, which load files of their own) from node_modules.
+// Inside the repository (test-results/ is ignored), so the bundles resolve their packages from node_modules.
 const outfile = join(root, 'test-results', 'import-bench.mjs');
 let child = null;
 
@@ -18,6 +17,21 @@ function runNode(args, env = process.env) {
   });
 }
 
+/** Bundles test/bench/`entry` for Node; packages stay external (Playwright, esbuild and draco3dgltf load files of their own). */
+function bundleForNode(entry, outfile) {
+  return build({
+    entryPoints: [join(root, 'test', 'bench', entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    packages: 'external',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
+
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   // The child gets the terminal's signal itself; this process only waits for it to finish cleaning up.
   process.on(signal, () => child?.kill(signal));
@@ -26,35 +40,14 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // Benchmark the current sources: the same esbuild bundle `npm run build` makes for the Node side.
 let code = await runNode(['electron/bundle.config.mjs']);
 if (code === 0) {
-  await build({
-    entryPoints: [join(root, 'test', 'bench', 'import-bench.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    external: ['draco3dgltf'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  await bundleForNode('import-bench.ts', outfile);
   // SUNRISE_BENCH_ONLY=hall skips the (long) import benchmark.
   if (process.env.SUNRISE_BENCH_ONLY !== 'hall') code = await runNode([outfile, ...process.argv.slice(2)], { ...process.env, SUNRISE_BENCH_ROOT: root });
   // The hall benchmark drives the built renderer through the web host in Chromium.
   if (code === 0) code = await runNode([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
   if (code === 0) {
     const hallOut = join(root, 'test-results', 'hall-bench.mjs');
-    await build({
-      entryPoints: [join(root, 'test', 'bench', 'hall-bench.ts')],
-      outfile: hallOut,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      logLevel: 'warning',
-      // Playwright and esbuild load their own binaries and files: keep them as packages.
-      external: ['@playwright/test', 'playwright-core', 'esbuild'],
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    });
+    await bundleForNode('hall-bench.ts', hallOut);
     code = await runNode([hallOut], { ...process.env, SUNRISE_BENCH_ROOT: root });
   }
 }

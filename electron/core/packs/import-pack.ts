@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { compareSemver } from '../../shared/semver';
 import type { Logger } from '../log/logger';
 import { syncDirectory } from '../store/durable-write';
+import { freeBytes } from '../store/free-space';
 import { appendAudit } from './audit-log';
 import { CancelledError, copyVerifiedFiles } from './copy-verified-files';
-import { freeBytes } from '../store/free-space';
-import { DEFAULT_DISK_RESERVE_BYTES } from './free-space';
 import { acquireImportLock } from './import-lock';
 import type { ImportProgress, ImportResult } from '../../shared/pack-types';
 export type { ImportResult };
@@ -23,6 +22,9 @@ import { openPackSource } from './source/open-pack-source';
 import { DEFAULT_PACK_LIMITS, PackStreamError } from './source/pack-source';
 import type { PackLimits, PackSource } from './source/pack-source';
 
+/** Space kept free for settings, logs and analytics whatever a pack needs (reliability.md B6). */
+export const DEFAULT_DISK_RESERVE_BYTES = 2 * 1024 ** 3;
+
 export interface ImportOptions {
   readonly dataDir: string;
   readonly store: PackStore;
@@ -34,7 +36,7 @@ export interface ImportOptions {
   /** Make the pack the active one once installed. @default true */
   readonly activate?: boolean;
   readonly limits?: PackLimits;
-  /** @default 2 GiB */
+  /** @default DEFAULT_DISK_RESERVE_BYTES */
   readonly diskReserveBytes?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;

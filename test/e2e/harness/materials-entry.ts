@@ -27,7 +27,7 @@ import {
   Vector3,
   WebGLRenderer,
 } from 'three';
-import type { Material } from 'three';
+import type { BufferGeometry, Material } from 'three';
 import { createGlowMaterial, DisplayTextureMaterial } from '../../../renderer/src/hall/scene/display-materials';
 import { createHallLights } from '../../../renderer/src/hall/scene/lighting';
 import { createVertexLitMaterial } from '../../../renderer/src/hall/scene/vertex-lit-material';
@@ -44,23 +44,32 @@ scene.add(...createHallLights());
 const camera = new OrthographicCamera(-1, 1, 1, -1, 0.1, 10);
 const plane = new PlaneGeometry(4, 4);
 
-/** Renders `material` on a plane facing `normal` (seen head-on) tinted by `tint`, and returns the pixel at column `x` of the middle row. */
-function centrePixel(material: Material, normal: Vector3, tint: string, x = 16): number[] {
-  const mesh = new InstancedMesh(plane, material, 1);
+/**
+ * Draws `geometry` with `material` as one instance tinted `tint`, its front turned to `facing`, seen
+ * from `eye` towards the origin, and returns the pixel at column `x` of the middle row.
+ */
+function drawnPixel(geometry: BufferGeometry, material: Material, view: { facing: Vector3; eye: Vector3; tint?: string; x?: number }): number[] {
+  const mesh = new InstancedMesh(geometry, material, 1);
   mesh.setMatrixAt(0, new Matrix4());
-  mesh.setColorAt(0, new Color(tint));
-  mesh.lookAt(normal);
+  mesh.setColorAt(0, new Color(view.tint ?? '#FFFFFF'));
+  mesh.lookAt(view.facing);
   scene.add(mesh);
-  camera.position.copy(normal).multiplyScalar(3);
-  camera.up.set(Math.abs(normal.y) > 0.9 ? 1 : 0, Math.abs(normal.y) > 0.9 ? 0 : 1, 0);
+  camera.position.copy(view.eye);
+  const looksDown = Math.abs(view.eye.clone().normalize().y) > 0.9;
+  camera.up.set(looksDown ? 1 : 0, looksDown ? 0 : 1, 0);
   camera.lookAt(0, 0, 0);
   renderer.render(scene, camera);
   const gl = renderer.getContext();
   const pixel = new Uint8Array(4);
-  gl.readPixels(x, 16, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+  gl.readPixels(view.x ?? 16, 16, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
   scene.remove(mesh);
   mesh.dispose();
   return [...pixel.slice(0, 3)];
+}
+
+/** `material` on a plane facing `normal`, seen head-on. */
+function centrePixel(material: Material, normal: Vector3, tint: string, x = 16): number[] {
+  return drawnPixel(plane, material, { facing: normal, eye: normal.clone().multiplyScalar(3), tint, x });
 }
 
 /** The back of a double-sided face, seen from behind: lit as if it faced the camera, like Lambert does. */
@@ -69,23 +78,7 @@ function backFacePairs(): MaterialPair[] {
   const vertexLit = createVertexLitMaterial({ side: DoubleSide });
   return ['#F4EADF', '#2E7D6B'].map((tint) => {
     // The plane faces up (+y) and the camera looks at it from below.
-    const seenFromBelow = (material: Material) => {
-      const mesh = new InstancedMesh(plane, material, 1);
-      mesh.setMatrixAt(0, new Matrix4());
-      mesh.setColorAt(0, new Color(tint));
-      mesh.lookAt(0, 1, 0);
-      scene.add(mesh);
-      camera.position.set(0, -3, 0);
-      camera.up.set(1, 0, 0);
-      camera.lookAt(0, 0, 0);
-      renderer.render(scene, camera);
-      const gl = renderer.getContext();
-      const pixel = new Uint8Array(4);
-      gl.readPixels(16, 16, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
-      scene.remove(mesh);
-      mesh.dispose();
-      return [...pixel.slice(0, 3)];
-    };
+    const seenFromBelow = (material: Material) => drawnPixel(plane, material, { facing: new Vector3(0, 1, 0), eye: new Vector3(0, -3, 0), tint });
     return { name: `back face ${tint}`, expected: seenFromBelow(lambert), actual: seenFromBelow(vertexLit) };
   });
 }
@@ -179,21 +172,12 @@ function glowPair(): MaterialPair {
   const geometry = plane.clone();
   const colours = new Float32Array(geometry.getAttribute('position').count * 4).map((_, i) => (i % 4 === 3 ? 0.4 : 1));
   geometry.setAttribute('color', new BufferAttribute(colours, 4));
+  // Over a mid-tone background, so adding light shows.
   const draw = (material: Material) => {
     scene.background = new Color('#3A4060');
-    const mesh = new InstancedMesh(geometry, material, 1);
-    mesh.setMatrixAt(0, new Matrix4());
-    scene.add(mesh);
-    camera.position.set(0, 0, 3);
-    camera.up.set(0, 1, 0);
-    camera.lookAt(0, 0, 0);
-    renderer.render(scene, camera);
-    const gl = renderer.getContext();
-    const pixel = new Uint8Array(4);
-    gl.readPixels(16, 16, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
-    scene.remove(mesh);
+    const pixel = drawnPixel(geometry, material, { facing: new Vector3(0, 0, 1), eye: new Vector3(0, 0, 3) });
     scene.background = new Color('#000000');
-    return [...pixel.slice(0, 3)];
+    return pixel;
   };
   const basic = new MeshBasicMaterial({ color: '#FFD27A', vertexColors: true, transparent: true, blending: AdditiveBlending, depthWrite: false, side: DoubleSide });
   return { name: 'spotlight glow', expected: draw(basic), actual: draw(createGlowMaterial('#FFD27A')) };
